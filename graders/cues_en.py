@@ -1,0 +1,244 @@
+"""English cue patterns for the turn labeler. Text arrives normalised (lower case, ASCII punctuation)."""
+
+from __future__ import annotations
+
+import re
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+WH = r"what|what's|whats|how|how's|which|who|whom|whose|when|where|why"
+AUX = (
+    r"do|does|did|is|are|was|were|can|could|would|will|have|has|had|may|might|shall|should|am|"
+    r"isn't|aren't|don't|doesn't|didn't|won't|wouldn't|couldn't|haven't|hasn't"
+)
+YOU = r"you|your|you're|you've|you'd|yours|he|she|they|his|her|their|him|them"
+
+QUESTION_START = re.compile(rf"^(?:(?:so|and|but|ok|okay|well|now|also|then|right|alright|sure),?\s+)*(?:{WH}|{AUX})\b")
+INDIRECT_QUESTION = _rx(
+    r"\b(?:tell|show|walk|talk|take) me (?:about|through|how|what|more|a bit|a little|why|which|when|where|if)",
+    r"\b(?:tell me)\b",
+    r"\b(?:can|could|may|might) i ask\b",
+    r"\blet me ask\b",
+    r"\bi(?:'d| would) (?:like|love) to (?:know|hear|understand|ask|learn|find out)",
+    r"\bi (?:want|need|wanted) to (?:know|understand|ask|find out|check)\b",
+    r"\b(?:i'm|i am|i was|just) (?:wondering|curious)\b",
+    r"\bwondering (?:if|whether|how|what|why)\b",
+    r"\b(?:do|would) you mind (?:telling|sharing|explaining|if i ask|me asking)",
+    r"\bhelp me understand\b",
+    r"\b(?:share|describe|explain)\b.*\b(?:with me|to me|your|how|what)\b",
+    r"\bfill me in\b",
+    r"\bgive me (?:an idea|a sense|a feel|a rough idea)\b",
+    r"\blet me know (?:what|how|which|when|whether|if|who)\b",
+)
+TAG_QUESTION = re.compile(r"(?:,|\s)(?:right|correct|yes|yeah|no|ok|okay|isn't it|aren't you|don't you|is that right|is that correct)\s*\?*$")
+
+# --- SPIN -------------------------------------------------------------------------------------------------
+NOT_SPIN_QUESTION = _rx(
+    r"\b(?:your|ur) (?:name|surname|full name)\b",
+    r"\bwho (?:am i|i'm) (?:speaking|talking) (?:to|with)\b",
+    r"\bhow (?:should|shall|can|may) i (?:address|call) you\b",
+    r"\bwhat (?:should|shall|can|may) i call you\b",
+    r"\b(?:good|bad|convenient|right|ok|okay) (?:time|moment)\b",
+    r"\bdo you have (?:a|a few|two|five|a couple of) (?:minutes?|moments?|seconds?)\b",
+    r"\b(?:got|have) a (?:minute|moment|sec)\b",
+    r"\b(?:can|could) you hear me\b",
+    r"\bare you (?:still )?there\b",
+    r"\bhow are you\b|\bhow's your day\b|\bhow is your day\b|\bhow have you been\b",
+    r"\bany (?:other |more |further )?questions\b|\banything else\b",
+    r"\bdid you (?:get|receive|see) (?:my|our|the) (?:email|message|letter|brochure|catalogue|catalog|text)\b",
+)
+NEED_PAYOFF = _rx(
+    r"\bwould (?:it|that|this|something like that|having|being able|a \w+) (?:\w+ ){0,3}(?:help|make (?:a|any) difference|be (?:useful|helpful|valuable|worth|of interest|interesting|important|a relief|easier|better|good))",
+    r"\bhow (?:much|far) would (?:it|that|this) (?:help|matter|change|improve|save)",
+    r"\bhow (?:useful|helpful|valuable|important|much easier|much better|nice|great) would\b",
+    r"\bwhat would (?:it|that|this) (?:mean|be worth|do|change)\b",
+    r"\bwhat would (?:you|your \w+) (?:gain|save|do with)",
+    r"\bhow would (?:it|that|this) (?:help|change|make|feel)\b",
+    r"\bwould you (?:be (?:interested|open|keen)|consider|welcome|like to (?:save|have|be able|get|see|cut|avoid|stop))",
+    r"\bif (?:you|we|he|she|they|it|your \w+|there) (?:could|were able|was able|had|were to|got|can|did) .*\b(?:would|will|could|how|what|is that|isn't that)\b",
+    r"\bif (?:you|he|she|they) (?:could|were able to) .*",
+    r"\bwhat if (?:you|he|she|they|we|it) could\b",
+    r"\b(?:is|would) (?:it|that) (?:be )?(?:worth|valuable|important|useful)\b",
+    r"\bhow (?:important|valuable) is (?:it|that)\b",
+    r"\bwhat (?:difference|benefit|value)\b.*\b(?:would|could|make)\b",
+    r"\bworth (?:a look|looking at|considering|it)\b",
+)
+IMPLICATION = _rx(
+    r"\baffect|\bimpact|\bconsequence|\bknock-on\b|\bramification",
+    r"\bwhat (?:happens|would happen|will happen|happened) (?:if|when|to)\b",
+    r"\bwhat (?:does|did|would|will) (?:that|this|it) (?:mean for|cost|do to|lead to)\b",
+    r"\blead(?:s|ing)? to\b|\bresult(?:s|ing)? in\b|\bcaus(?:e|es|ing) (?:you|your|any|problems?|delays?|trouble)",
+    r"\bcost(?:s|ing)? (?:you|your|the (?:company|business|team|family))\b",
+    r"\bhow much (?:time|money|business|revenue|sleep) (?:do|does|did|are|is|would|will) (?:you|your|it|that|they)\b.*\b(?:lose|waste|cost|spend)",
+    r"\b(?:lose|losing|lost|waste|wasting|wasted)\b",
+    r"\bif (?:this|that|it|things|he|she|his|her|the \w+) (?:stays?|continues?|keeps?|carries on|goes on|doesn't|don't|isn't|aren't|never|remains?)\b",
+    r"\bif (?:nothing|it) (?:changes|is not fixed|isn't fixed)\b",
+    r"\b(?:fall(?:ing)? behind|worse|risk|jeopardi[sz]e|miss(?:ing)? out|hold(?:s|ing)? (?:you|him|her|them) back)\b",
+    r"\bin the long (?:run|term)\b.*\b(?:mean|cost|affect)",
+    r"\bmean for (?:you|your|the|his|her|their)\b",
+    r"\bhow (?:does|do|did|would|will|might|could|is) (?:that|this|it) (?:\w+ ){0,2}(?:affect|hurt|hit|slow|limit|change)",
+    r"\bwho else (?:is|gets|would be) (?:affected|involved|hit)\b",
+)
+PROBLEM = _rx(
+    r"\bproblem|\bdifficult|\bchalleng|\bissue|\bworr(?:y|ies|ied)|\bconcern|\bdissatisf|\bunhappy|\bfrustrat",
+    r"\bnot (?:working|happy|satisfied|great|ideal|enough|good enough)|\bdoesn't work|\bdon't work|\bisn't working",
+    r"\bcould be better|\bimprove|\bimprovement|\bstruggl|\bheadache|\bcomplain|\btrouble|\bpain\b|\bpain point|\bannoy",
+    r"\bsatisf(?:ied|action|y)\b",
+    r"\bhardest|\btough|\bbother|\bgo(?:es)? wrong|\bwent wrong|\bdownside|\bdrawback|\bweak(?:ness|est)?\b|\bfalls? short",
+    r"\bwhat would you (?:like to |want to )?change\b|\bwish (?:it|they|you|he|she) (?:could|would|had|were)",
+    r"\blet(?:s|ting)? you down|\bkeeps? you (?:up|awake)|\bslow(?:s|ing)? (?:you|things) down|\bdelays?\b|\blate\b|\bbreak(?:s|ing)? down",
+    r"\bwhat (?:do(?:n't)? you|don't you) (?:like|love) about\b|\bleast (?:happy|satisfied)\b",
+    r"\bhow (?:is|are) (?:he|she|they|it|things|the \w+) (?:doing|getting on|coping|going)\b",
+    r"\bgaps?\b|\bbottleneck|\bhassle|\bmess\b|\bstress",
+)
+ABOUT_CUSTOMER = re.compile(
+    rf"\b(?:{YOU}|currently|at the moment|right now|today|these days|usually|normally|at home|your \w+)\b"
+)
+
+# --- FABE -------------------------------------------------------------------------------------------------
+NUMBER = r"\d[\d,.]*\s*(?:k|m|million|thousand|hundred|\+)?"
+EVIDENCE = _rx(
+    rf"{NUMBER}\s*(?:\w+\s+){{0,2}}(?:customers|families|users|clients|members|companies|households|parents|schools|students|pupils|guests|businesses|homes|restaurants|shops|people|patients|subscribers|owners|firms|hotels|installations|projects|couples)\b",
+    r"\baward|\bcertified|\bcertificat|\biso \d|\baccredit|\brated\b|\bratings?\b|\breviews?\b|\bstars?\b|\btestimonial",
+    r"\bguarantee|\bwarrant(?:y|ied)|\bmoney[- ]back|\brefund|\breturn (?:it|them)? ?(?:within|in|for|free)|\b\d+[- ]day (?:return|trial)",
+    r"\bfree trial|\btrial (?:period|week|month|lesson|class|session)|\btry (?:it|us|them) (?:free|for|out)",
+    r"\b(?:studies|study|research|survey|tests?|trials?|data|figures) (?:shows?|showed|found|proves?|proved|confirm)",
+    r"\bproven|\btrack record|\bcase stud|\bindependent(?:ly)?|\btested by|\bclinically",
+    r"\b(?:one|many|most|all|some|\d+%?) of our (?:customers|clients|members|users|families)",
+    r"\b(?:top[- ]rated|number one|no\. ?1|best[- ]selling|market leader|leading brand|bestseller)",
+    r"\b(?:on average|average of|an average)\b.*\d|\d+ ?% (?:of|more|less|fewer|higher|lower|better|faster|improv|increase|reduction)",
+    r"\b(?:raised|improved|increased|cut|reduced|saved|grew|boosted) (?:their|his|her) \w+",
+    r"\b(?:recommended|endorsed|used|trusted|chosen) by\b",
+    r"\byears? of experience|\bin business (?:for|since)|\bserved (?:over )?\d",
+)
+BENEFIT = _rx(
+    rf"\b(?:so|so that|which means|that means|this means|meaning|means|that way|then|and)\s+(?:{YOU}|your \w+)\s+(?:\w+\s+){{0,2}}(?:can|could|will|would|'ll|won't|don't|doesn't|never|no longer|get|gets|save|saves|have|has|be|is|are|stop|avoid|catch|pass|keep|spend|sleep|enjoy|feel|see|know|worry|finally)",
+    r"\byou(?:'ll| will) (?:\w+ )?(?:save|get|be able|have|never|no longer|not have to|spend less|see|enjoy|avoid|feel|catch up|pass|keep|stop|know|finally|cut|reduce|free up|gain|win|impress|rest)",
+    r"\b(?:he|she|they|your \w+)(?:'ll| will) (?:\w+ )?(?:be able|catch up|pass|improve|get|have|feel|stop|finally|keep|learn|speak|enjoy|save|see|win)",
+    r"\bfor (?:you|your \w+),? (?:this|that|it) means\b|\bfor you,|\bin your case\b|\bfor your (?:son|daughter|child|kids|family|business|team|company|staff|situation|shop|restaurant|home|flat|house)",
+    r"\b(?:help|helps|helping|let|lets|allow|allows|give|gives|save|saves|spare|spares|free|frees|protect|protects) (?:you|your \w+|him|her|them)\b",
+    r"\byou won't (?:have|need) to\b|\bno more (?:\w+ ){0,2}for you\b|\bpeace of mind\b",
+    r"\bexactly what you (?:need|said|wanted|mentioned|asked)\b|\b(?:solves|fixes|takes care of|addresses) (?:the|your|that|his|her) \w*",
+    r"\byou(?:'d| would) (?:save|get|have|be able|never|no longer|spend less|cut)",
+    r"\b(?:save|saves|saving) (?:you )?(?:\w+ ){0,2}(?:\d|a lot|hours|money|time)",
+)
+ADVANTAGE = _rx(
+    r"\bunlike\b|\bcompared (?:to|with)\b|\bbetter than\b|\bmore \w+ than\b|\b\w+er than\b|\binstead of\b|\brather than\b",
+    r"\bso (?:it|the \w+|they|this)\b|\bwhich means (?:it|the \w+)|\bso that (?:it|the \w+)\b",
+    r"\b(?:it|this|the \w+|that) (?:automatically|adapts?|corrects?|lets|allows|means|saves|reduces|cuts|prevents|keeps|helps|makes|protects|works|does|removes|blocks|handles|syncs|updates|tracks|learns|fits|lasts|stays)\b",
+    r"\bno need to\b|\bwithout (?:having to|needing|any need)\b|\bthe (?:advantage|difference|beauty|best part|great thing|good thing|key thing|point) (?:is|of)\b",
+    r"\bwhat makes (?:it|this|us|our \w+) (?:different|better|special|unique)\b",
+    r"\b(?:only|unique|exclusive|one of a kind)\b",
+    r"\b(?:faster|quicker|easier|cheaper|stronger|quieter|warmer|lighter|longer|safer|cleaner|simpler|more (?:efficient|durable|reliable|accurate|flexible|convenient))\b",
+    r"\b(?:efficient|durable|reliable|accurate|flexible|convenient|hassle-free|automatic|energy-saving)\b",
+)
+FEATURE = _rx(
+    r"\b(?:it|this|the \w+|our \w+|each \w+|every \w+|that|they|these|the (?:card|device|plan|package|machine|system|course|service|membership|policy|product|panel|unit|app|kit|offer|model))\s+(?:\w+\s+)?(?:has|have|includes?|including|comes? with|contains?|offers?|features?|holds?|covers?|gives? (?:you )?access|is made|are made|uses?|runs?|supports?|provides?|consists?|is available|are available|measures?|weighs?|lasts|takes?)\b",
+    rf"{NUMBER}\s*(?:gb|mb|mbps|gbps|tb|m2|m²|sq|square|mm|cm|metres?|meters?|kg|grams?|g\b|hours?|hrs?|minutes?|mins?|rooms?|dialogues?|lessons?|pages?|sheets?|reams?|boxes?|colou?rs?|channels?|users?|seats?|licen[cs]es?|sessions?|classes?|nights?|visits?|bottles?|capsules?|tablets?|pills?|layers?|chambers?|watts?|kw|kwh|litres?|liters?|per ?cent|%|yuan|rmb|dollars?|euros?|pounds?|rubles?|roubles?|lira|usd|eur)\b",
+    r"[$€£¥]\s*\d",
+    r"\b(?:costs?|priced at|the price (?:is|would be|comes to|for)|price of|it's only|only costs|just \d|per (?:month|year|week|day|night|person|room|square)|a month\b|a year\b|monthly|annual fee|fee is|instal+ments?|deposit|discount|\d+% off|free (?:delivery|installation|shipping|setup|set-up|measurement|consultation))",
+    r"\b(?:we (?:offer|have|provide|include|install|deliver|supply|use|sell|carry)|our (?:\w+ )?(?:plan|package|card|service|course|product|offer|range)s? (?:is|are|has|have|include|includes|come|comes|cost|costs|start|starts))\b",
+    r"\b(?:available in|made of|made from|comes in|built-in|built in|includes|including|equipped with)\b",
+)
+PRODUCT_TALK = re.compile(
+    r"\b(?:it|this|our|we|the (?:card|device|plan|package|machine|system|course|service|membership|policy|product|offer|model|app|kit|unit))\b"
+)
+
+# --- Close ------------------------------------------------------------------------------------------------
+TIME = re.compile(
+    r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|few days)|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|"
+    r"(?:at|by|around|before|after) \d{1,2}(?::\d\d)?|\d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}:\d\d|noon|midday|"
+    r"in (?:\d+|an?|one|two|three|ten|fifteen|half an) (?:minutes?|hours?|days?|working days?)|"
+    r"within (?:\d+|an?|one|two|three|24|48) (?:minutes?|hours?|days?|working days?)|"
+    r"(?:\d{1,2}(?:st|nd|rd|th))|(?:january|february|march|april|june|july|august|september|october|november|december)|"
+    r"end of (?:the )?(?:day|week|month)|first thing|later today|this time|"
+    r"what time|which day|what day|when (?:would|will|can|could|is|does|are|should)|which (?:time|date|slot)|what date|"
+    r"a good time for)\b"
+)
+ACTION = re.compile(
+    r"\b(?:call (?:you )?back|call you|ring you|phone you|give you a (?:call|ring)|get back to you|follow up|"
+    r"deliver|delivery|dispatch|ship|courier|send (?:you|it|the|over|out)|email (?:you|it|the)|text you|"
+    r"visit|come (?:over|round|by|to|out|and)|pop (?:round|over|by)|drop (?:by|in|it)|measure|measurement|survey|inspect|install|fit|fitter|"
+    r"technician|engineer|specialist|consultant|expert|meet|meeting|appointment|book|booking|schedule|arrange|reserve|demo|demonstration|"
+    r"set up|activate|start|sign|trial|session|class|tour|viewing|consultation|check-in|pick up|collect|process)"
+)
+PROPOSAL = re.compile(
+    r"\b(?:i'll|i will|we'll|we will|i can|we can|i could|we could|shall i|shall we|should i|let's|let me|can i|could i|may i|"
+    r"would|will|can (?:our|my|the|he|she|they)|how about|what about|does|is|works?|suit|suits|convenient|free|available|"
+    r"he'll|she'll|they'll|our \w+ (?:will|can|could)|i've (?:booked|scheduled|arranged|put)|you'll (?:get|receive|have))\b"
+)
+CONTACT = _rx(
+    r"\b(?:phone|mobile|cell|contact|telephone|landline|home|work|office|best|direct) (?:number|no\.?|details|info|information)\b",
+    r"\byour (?:number|email|e-mail|address|phone|mobile|wechat|whatsapp|contact)\b",
+    r"\b(?:e-?mail|postal|delivery|home|billing|shipping|street) address\b",
+    r"\breach you\b|\bget hold of you\b|\bcontact you\b|\bget in touch with you\b",
+    r"\b(?:which|what) (?:number|email|address)\b",
+    r"\b(?:wechat|whatsapp|telegram|line id|skype)\b",
+    r"\b(?:note|write|take) (?:down )?(?:your|the) (?:number|details|address|email)\b",
+    r"\b(?:is|was) (?:this|that) (?:number|the best number|still your number)\b",
+)
+ASK_COMMITMENT = _rx(
+    r"\b(?:shall|should|can|may|could) i (?:go ahead and )?(?:place|put|process|book|reserve|sign|register|set|get|order|confirm|add|enrol|enroll|start|arrange|lock|secure|send you the contract)",
+    r"\bwould you like (?:to|me to) (?:go ahead|order|buy|take|sign|book|proceed|start|join|try|get|reserve|place|upgrade|switch|confirm|enrol|enroll|secure|lock)",
+    r"\b(?:do|did) you want (?:to|me to) (?:go ahead|order|buy|take|sign|book|proceed|start|place|get|join|try|switch|confirm)",
+    r"\bare you (?:ready|happy|willing|comfortable|ok|okay) to (?:go ahead|proceed|order|sign|move forward|commit|start|book|place|buy|join|switch|confirm)",
+    r"\bshall we (?:go ahead|proceed|get|book|do|start|set|sign|make it|lock|confirm|move)",
+    r"\b(?:can|could) we (?:go ahead|proceed|book|get (?:you|it|this) (?:started|signed|booked)|start|sign|confirm|lock)",
+    r"\bhow (?:does|do) (?:that|this|it|all that) (?:sound|feel|look)\b|\bdoes (?:that|this) (?:sound|look) (?:good|ok|okay|fair|reasonable|right)\b|\bsound(?:s)? good\b",
+    r"\bwhat do you (?:think|say)\b|\bwhat are your thoughts\b",
+    r"\bcan i count on\b|\bis (?:that|this) something you(?:'d| would) (?:like|want)\b|\bdo we have a deal\b|\bdeal\?",
+    r"\blet's (?:go ahead|get you|do it|book|sign|make it|get (?:it|this) (?:done|started|booked))",
+    r"\b(?:which|what) (?:option|package|plan|colou?r|model|size|version|tier|card|one) (?:would|do|shall|will) (?:you|we) (?:like|prefer|want|go for|choose|take)",
+    r"\b(?:cash|card) or (?:card|cash|instal+ments?|transfer)\b|\bwould you prefer\b|\bdo you prefer\b",
+    r"\bready to (?:go ahead|proceed|order|sign|move forward|commit|start|book|buy)\b",
+    r"\b(?:go ahead|move forward|proceed) with (?:it|this|the|that|your|an? )",
+    r"\b(?:place|take) (?:the|your|an|this) order\b|\bsign (?:you|it) up\b|\bget you signed\b|\bwrap (?:this|it) up\b",
+    r"\bwould (?:you|that) (?:be )?(?:be willing|agree|like to take it|work for you)\b",
+    r"\bwould you (?:take|buy|order|go for|sign up for) (?:it|one|this|that)\b",
+)
+SUMMARIZE = _rx(
+    r"\bto (?:sum (?:it |this |that )?up|recap|summari[sz]e|wrap up what)\b",
+    r"\blet me (?:just )?(?:recap|sum up|summari[sz]e|go over|run through|repeat|read back|check (?:i|that i)|make sure i|confirm (?:what|that i))",
+    r"\bjust to (?:confirm|make sure|be clear|check|recap|double[- ]check)\b",
+    r"\bif i (?:understand|understood|heard|got|get) (?:you|that|this|it|everything)\b|\bif i've (?:understood|got) (?:you|that|this|it)\b",
+    r"\bas i understand\b|\bwhat i(?:'m| am) hearing\b|\bso what you(?:'re| are) (?:saying|looking for|after)\b",
+    r"^(?:ok(?:ay)?,? |alright,? |right,? |great,? )?so,? (?:you|your|he|she|they|the|we|what|for|basically|to|in|overall)\b.*(?:\?|right|correct|yes)\W*$",
+    r"\b(?:you|he|she) (?:said|mentioned|told me|explained)\b.*\b(?:right|correct|yes|is that)\b",
+    r"\b(?:so )?we(?:'ve| have) agreed\b|\bwe agreed\b|\bso we(?:'re| are) (?:agreed|saying|looking at)\b|\bso that's\b",
+    r"\b(?:did|have) i (?:get|got) (?:that|this|it|everything) right\b|\bam i right\b|\bhave i understood\b",
+)
+
+# --- Other signals ----------------------------------------------------------------------------------------
+OPTIONS = _rx(
+    r"\bwhat if\b|\bwe could\b|\byou could\b|\bone option\b|\banother option\b|\balternatively\b|\bseveral options\b",
+    r"\bimagine\b|\bpicture this\b|\bwould you consider\b|\bhave you considered\b|\bhave you thought about\b|\bsuppose\b",
+    r"\b(?:a few|several|two|three|different) (?:options|ways|possibilities|choices|approaches)\b",
+)
+OBJECTION_HANDLING = _rx(
+    r"\bi (?:understand|hear you|see (?:why|what you mean)|get (?:it|that)|appreciate)\b|\bthat's a (?:fair|good|great|reasonable) (?:point|question|concern)\b",
+    r"\bi know (?:it|that) (?:seems|sounds|looks)\b|\bmany (?:people|customers|parents|clients) (?:feel|felt|say|think)\b",
+    r"\bfeel[- ]felt[- ]found\b|\bexpensive\b|\bcheaper\b|\bbudget\b|\bafford",
+)
+PRICE = re.compile(
+    r"\b(?:price|prices|pricing|cost|costs|fee|fees|yuan|rmb|dollars?|euros?|pounds?|rubles?|roubles?|lira|discount|instal+ments?|per month|a month|per year|"
+    r"deposit|expensive|cheap|affordable|quote)\b|[$€£¥]\s*\d"
+)
+RUDE = _rx(
+    r"\b(?:stupid|idiot|idiotic|dumb|moron|shut up|fool|foolish|loser|pathetic|ridiculous|nonsense|bullshit|crap|damn|hell)\b|\bf+u+c+k|\bscrew you\b",
+    r"\bjust (?:buy|sign|pay|order|take) it\b|\byou (?:have|need|must|got) to (?:buy|sign|order|take it|decide now)\b|\bbuy it now\b|\bdecide now\b",
+    r"\b(?:don't|stop) (?:waste|wasting) my time\b|\bhurry up\b|\bare you deaf\b|\bi don't care\b|\bwhatever\b|\blisten to me\b|\bjust listen\b",
+    r"\bwhat's wrong with you\b|\bdon't be (?:silly|stupid|difficult)\b|\bgive me a break\b|\bdeal with it\b|\btake it or leave it\b|\blast chance\b",
+)
+GREETING = re.compile(r"^(?:hi|hello|hey|good (?:morning|afternoon|evening|day)|greetings|thanks for calling|thank you for calling)\b")
+GOODBYE = re.compile(
+    r"\b(?:bye|goodbye|good-bye|have a (?:nice|good|great|lovely) (?:day|evening|weekend|one)|take care|talk (?:to you )?soon|"
+    r"thank you for your time|thanks for your time|speak (?:to you )?soon)\b"
+)
+INTRODUCES_SELF = re.compile(
+    r"\b(?:my name is|my name's|this is \w+|i'm \w+ (?:from|at|with)|calling from|here at|i am \w+ from|speaking(?:\.|,|$))"
+)

@@ -1,0 +1,165 @@
+"""The one turn labeler: reads a trainee turn and says what it did (shared/LABELS.md).
+
+The customer's director and the scorecard both call `label_turn`, so they never disagree about a turn.
+It is deterministic, offline and rule-based: each sentence is checked against cue patterns for its
+language (`cues_en`, `cues_zh`; Traditional Chinese is folded to Simplified first).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from types import ModuleType
+
+from graders import cues_en, cues_zh
+from graders.labels import TurnLabels
+from graders.text import detect_language, normalise, split_sentences
+from personas.schema import Stage
+
+_EN_CLAUSE = re.compile(
+    r",?\s+(?:and|or|also|plus)\s+(?=(?:what|how|which|who|when|where|why|do|does|did|is|are|can|could|would|will|have|has)\b)"
+    r"|;\s*|,\s+(?=(?:what|how|which|who|when|where|why)\b)"
+)
+_ZH_CLAUSE = re.compile(r"[,;]\s*|(?<=[吗呢])\s*")
+_ZH_SPIN_CONTEXT = re.compile(r"如果|假如|要是|万一")
+
+
+def _cues(language: str) -> ModuleType:
+    return cues_zh if language == "zh" else cues_en
+
+
+def is_question(sentence: str, language: str) -> bool:
+    """Does this normalised sentence ask something (with or without a question mark)?"""
+    if sentence.rstrip().endswith("?"):
+        return True
+    if language == "zh":
+        return bool(cues_zh.QUESTION.search(sentence))
+    if sentence.rstrip().endswith("!"):
+        return False
+    return bool(
+        cues_en.QUESTION_START.search(sentence)
+        or cues_en.INDIRECT_QUESTION.search(sentence)
+        or cues_en.TAG_QUESTION.search(sentence)
+    )
+
+
+def _question_clauses(sentence: str, language: str) -> list[str]:
+    splitter = _ZH_CLAUSE if language == "zh" else _EN_CLAUSE
+    clauses = [c for c in splitter.split(sentence) if c and c.strip()]
+    asking = [c for c in clauses if is_question(c, language)]
+    if language == "zh" and asking and _ZH_SPIN_CONTEXT.search(sentence):
+        # A conditional clause ("如果每天练半小时,对他帮助大吗") belongs to the question that follows it.
+        return [sentence]
+    return asking or [sentence]
+
+
+def _is_closing_question(clause: str, c: ModuleType) -> bool:
+    return bool(c.ASK_COMMITMENT.search(clause) or c.CONTACT.search(clause) or _next_step(clause, c, True))
+
+
+def spin_kind(clause: str, language: str) -> str | None:
+    """The SPIN type of one question clause, or None for questions of no SPIN kind."""
+    c = _cues(language)
+    if c.NOT_SPIN_QUESTION.search(clause) or _is_closing_question(clause, c):
+        return None
+    if c.SUMMARIZE.search(clause) and not c.PROBLEM.search(clause):
+        return None
+    if c.NEED_PAYOFF.search(clause):
+        return "need_payoff"
+    if c.IMPLICATION.search(clause):
+        return "implication"
+    if c.PROBLEM.search(clause):
+        return "problem"
+    if language == "en" and not c.ABOUT_CUSTOMER.search(clause):
+        return None
+    return "situation"
+
+
+def _next_step(sentence: str, c: ModuleType, asked: bool) -> bool:
+    """A concrete action with a time, proposed or asked about (a time alone or an action alone is not)."""
+    if not (c.TIME.search(sentence) and c.ACTION.search(sentence)):
+        return False
+    return asked or bool(c.PROPOSAL.search(sentence))
+
+
+def _fabe(sentence: str, c: ModuleType, asked: bool) -> set[str]:
+    found = set()
+    if c.EVIDENCE.search(sentence):
+        found.add("evidence")
+    if asked:
+        return found
+    if c.BENEFIT.search(sentence):
+        found.add("benefit")
+    if c.ADVANTAGE.search(sentence) and c.PRODUCT_TALK.search(sentence):
+        found.add("advantage")
+    if c.FEATURE.search(sentence):
+        found.add("feature")
+    return found
+
+
+def _stage(spin: set[str], fabe: set[str], close: set[str], signals: dict[str, bool]) -> Stage | None:
+    votes = {
+        "cognitive": 2 * len(spin & {"situation", "problem"}),
+        "divergent": 2 * len(spin & {"implication", "need_payoff"}) + signals["options"],
+        "convergent": 2 * len(close - {"summarize"}) + len(fabe) + signals["price"] + signals["objection"],
+    }
+    if "summarize" in close:
+        votes["convergent" if (fabe or close - {"summarize"}) else "cognitive"] += 2
+    best = max(votes.values())
+    if best == 0:
+        return "cognitive" if signals["asked"] else None
+    # Ties go to the later stage: a turn that already presents or closes mainly serves that.
+    for stage in ("convergent", "divergent", "cognitive"):
+        if votes[stage] == best:
+            return stage  # type: ignore[return-value]
+    return None
+
+
+@lru_cache(maxsize=8192)
+def label_turn(text: str) -> TurnLabels:
+    """Label one trainee turn: SPIN, FABE and close sets, its thinking stage, and director signals.
+
+    The language is read from the text itself, so a trainee who switches language is still understood.
+    """
+    norm = normalise(text)
+    language = detect_language(norm)
+    c = _cues(language)
+    spin: set[str] = set()
+    fabe: set[str] = set()
+    close: set[str] = set()
+    questions = 0
+    for sentence in split_sentences(norm):
+        asked = is_question(sentence, language)
+        if asked:
+            for clause in _question_clauses(sentence, language):
+                questions += 1
+                kind = spin_kind(clause, language)
+                if kind:
+                    spin.add(kind)
+        fabe |= _fabe(sentence, c, asked)
+        if c.SUMMARIZE.search(sentence):
+            close.add("summarize")
+        if c.ASK_COMMITMENT.search(sentence):
+            close.add("ask_commitment")
+        if _next_step(sentence, c, asked):
+            close.add("next_step")
+        if c.CONTACT.search(sentence):
+            close.add("contact")
+    signals = {
+        "options": bool(c.OPTIONS.search(norm)),
+        "price": bool(c.PRICE.search(norm)),
+        "objection": bool(c.OBJECTION_HANDLING.search(norm)),
+        "asked": questions > 0,
+    }
+    return TurnLabels(
+        spin=frozenset(spin),
+        fabe=frozenset(fabe),
+        close=frozenset(close),
+        stage=_stage(spin, fabe, close, signals),
+        questions=questions,
+        mentions_price=signals["price"],
+        rude=bool(c.RUDE.search(norm)),
+        greeting=bool(c.GREETING.search(norm)),
+        goodbye=bool(c.GOODBYE.search(norm)),
+        introduces_self=bool(c.INTRODUCES_SELF.search(norm)),
+    )

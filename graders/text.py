@@ -1,0 +1,53 @@
+"""Text normalisation shared by every reader of trainee and customer turns."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import opencc
+
+_T2S = opencc.OpenCC("t2s")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_FULLWIDTH = str.maketrans("？！，。；：（）", "?!,.;:()")
+_SENTENCE_END = re.compile(r"(?<=[?!.;\n])\s*|(?<=\.\.\.)\s*")
+_DECIMAL_DOT = re.compile(r"(?<=\d)\.(?=\d)")
+MAX_TURN_CHARS = 4000
+
+
+def detect_language(text: str) -> str:
+    """'zh' when the text has Chinese characters, else 'en'."""
+    return "zh" if _CJK.search(text) else "en"
+
+
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> str:
+    """Fold Traditional to Simplified, full-width punctuation to ASCII, case and quotes, whitespace."""
+    text = text[:MAX_TURN_CHARS]
+    if _CJK.search(text):
+        text = _T2S.convert(text).replace("。", ".").replace("、", ",")
+    text = text.translate(_FULLWIDTH).replace("\u2019", "'").replace("\u2018", "'").lower()
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def split_sentences(norm: str) -> list[str]:
+    """Split a normalised turn into sentences, keeping each one's end mark (decimals stay whole)."""
+    protected = _DECIMAL_DOT.sub("\x00", norm)
+    parts = [p.strip().replace("\x00", ".") for p in _SENTENCE_END.split(protected)]
+    return [p for p in parts if p and re.search(r"\w", p)]
+
+
+@lru_cache(maxsize=1024)
+def _topic_pattern(topics: tuple[str, ...]) -> re.Pattern[str]:
+    # English topics match at the start of a word ("satisf" finds "satisfied", "he" does not find "the");
+    # Chinese has no word boundaries, so its topics match anywhere.
+    parts = [
+        re.escape(t) if _CJK.search(t) else r"(?<![a-z0-9])" + re.escape(t)
+        for t in sorted({normalise(topic) for topic in topics if topic.strip()}, key=len, reverse=True)
+    ]
+    return re.compile("|".join(parts) or r"(?!x)x")
+
+
+def mentions_any(norm: str, topics: list[str] | tuple[str, ...]) -> bool:
+    """True when any topic word (normalised the same way) occurs in the normalised text."""
+    return bool(_topic_pattern(tuple(topics)).search(norm))

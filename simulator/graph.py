@@ -1,0 +1,111 @@
+"""The call graph: opening -> (trainee -> direct -> speak)* -> finish.
+
+The trainee's turn arrives through `interrupt()`; whoever compiles the graph chooses the checkpointer
+(`simulator.session` uses SQLite). `graph` at the bottom is what `langgraph.json` points at.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Literal
+
+from langgraph.graph import END, START, StateGraph
+from langgraph.runtime import Runtime
+from langgraph.types import interrupt
+
+from personas.schema import Persona
+from simulator import director
+from simulator.context import Context
+from simulator.state import Beat, CallState, CustomerState, Message
+from simulator.voices.base import VoiceRequest, render_beats
+
+END_CALL = "/end"
+RECENT_MESSAGES = 12
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _persona(state: CallState) -> Persona:
+    return Persona.model_validate(state["persona"])
+
+
+def _speak(state: CallState, beats: list[Beat], runtime: Runtime[Context]) -> Message:
+    persona = _persona(state)
+    transcript = state.get("transcript", [])
+    seed = f"{state.get('thread_id', '')}:{len(transcript)}"
+    request = VoiceRequest(persona, render_beats(persona, beats, seed), tuple(transcript[-RECENT_MESSAGES:]), seed)
+    text = "".join(runtime.context.voice.speak(request)).strip() or request.offline_text()
+    return Message(role="customer", text=text, at=now())
+
+
+def opening(state: CallState, runtime: Runtime[Context]) -> dict:
+    """Set up the customer; an inbound customer speaks first."""
+    if state.get("customer"):
+        return {}
+    customer, beats = director.opening(_persona(state))
+    update: dict = {"customer": customer.model_dump()}
+    if beats:
+        update["transcript"] = [_speak(state, beats, runtime)]
+    return update
+
+
+def trainee(state: CallState) -> dict:
+    """Wait for the trainee's line. Nothing happens before interrupt(): a resume re-runs this node."""
+    text = interrupt({"awaiting": "trainee", "turns": len(state.get("transcript", []))})
+    text = str(text or "").strip()
+    if text == END_CALL:
+        customer = CustomerState.model_validate(state["customer"])
+        customer.ended_by = "trainee_ended"
+        return {"customer": customer.model_dump()}
+    return {"transcript": [Message(role="trainee", text=text, at=now())]}
+
+
+def direct(state: CallState, runtime: Runtime[Context]) -> dict:
+    """Let the director update the customer from the latest trainee line and choose the next move."""
+    customer = CustomerState.model_validate(state["customer"])
+    decision = director.decide(_persona(state), customer, state["transcript"][-1]["text"])
+    updated = decision.customer
+    if updated.ended_by is None and updated.turns >= runtime.context.max_turns:
+        updated.ended_by = "turn_limit"
+    return {"customer": updated.model_dump(), "move": [b.model_dump() for b in decision.beats]}
+
+
+def speak(state: CallState, runtime: Runtime[Context]) -> dict:
+    """Have the voice render the chosen move."""
+    beats = [Beat.model_validate(b) for b in state.get("move", [])]
+    return {"transcript": [_speak(state, beats, runtime)], "move": []}
+
+
+def finish(state: CallState) -> dict:
+    """The call is over; the grader issue adds the scorecard here."""
+    return {}
+
+
+def after_trainee(state: CallState) -> Literal["direct", "finish"]:
+    return "finish" if state["customer"].get("ended_by") else "direct"
+
+
+def after_speak(state: CallState) -> Literal["trainee", "finish"]:
+    return "finish" if state["customer"].get("ended_by") else "trainee"
+
+
+def build() -> StateGraph:
+    """The uncompiled call graph."""
+    builder = StateGraph(CallState, context_schema=Context)
+    builder.add_node("opening", opening)
+    builder.add_node("trainee", trainee)
+    builder.add_node("direct", direct)
+    builder.add_node("speak", speak)
+    builder.add_node("finish", finish)
+    builder.add_edge(START, "opening")
+    builder.add_edge("opening", "trainee")
+    builder.add_conditional_edges("trainee", after_trainee)
+    builder.add_edge("direct", "speak")
+    builder.add_conditional_edges("speak", after_speak)
+    builder.add_edge("finish", END)
+    return builder
+
+
+graph = build().compile(name="salesim-call")

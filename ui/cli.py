@@ -1,0 +1,156 @@
+"""The `salesim` command line: list personas, practise a call in the terminal, grade transcripts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from personas.library import PersonaError, UnknownPersonaError, load_all
+from simulator.graph import END_CALL
+from simulator.session import CallError, CallView, Simulator
+from simulator.settings import Settings
+
+app = typer.Typer(help="salesim: practise telesales calls against simulated customers.", no_args_is_help=True)
+personas_app = typer.Typer(help="Browse and check personas.", no_args_is_help=True)
+app.add_typer(personas_app, name="personas")
+
+out = Console()
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print a one-line error (no traceback) and return the exit to raise."""
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+@personas_app.command("list")
+def personas_list(as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False) -> None:
+    """List every persona, one row per persona and language."""
+    settings = _settings()
+    try:
+        personas = load_all((settings.user_persona_dir,))
+    except PersonaError as exc:
+        raise fail(str(exc)) from None
+    rows = [
+        {"id": p.id, "language": p.language, "direction": p.direction, "difficulty": p.difficulty, "title": p.title}
+        for p in personas
+    ]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    table = Table(title="Personas")
+    for column in ("id", "language", "direction", "difficulty", "title"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(row[c] for c in ("id", "language", "direction", "difficulty", "title")))
+    out.print(table)
+
+
+def _read_script(script: str) -> list[str]:
+    if script == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(script).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise fail(f"script file '{script}' does not exist") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise fail(f"cannot read script file '{script}': {exc}") from None
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise fail(f"script '{script}' has no lines: write one trainee line per line")
+    return lines
+
+
+def _show_customer(view: CallView, start: int) -> None:
+    for message in view.transcript[start:]:
+        if message["role"] == "customer":
+            out.print(f"[bold cyan]Customer:[/] {message['text']}", highlight=False)
+
+
+def _show_end(view: CallView) -> None:
+    out.print(
+        f"\n[bold]Call over[/] ({view.ended_by}): outcome [bold]{view.outcome}[/], "
+        f"milestones: {', '.join(view.milestones) or 'none'}",
+        highlight=False,
+    )
+
+
+@app.command()
+def practice(
+    persona: Annotated[str, typer.Option(help="Persona id, see `salesim personas list`.")] = "tv-parent",
+    lang: Annotated[str, typer.Option(help="Language of the call: zh or en.")] = "en",
+    script: Annotated[str | None, typer.Option(help="Play trainee lines from FILE (one per line; - for stdin).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the finished call as one JSON object.")] = False,
+    resume: Annotated[str | None, typer.Option(help="Continue the unfinished call with this id.")] = None,
+) -> None:
+    """Practise a call: type your lines, /end to hang up. Calls are saved after every turn."""
+    if lang not in ("zh", "en"):
+        raise fail(f"unknown language '{lang}': use zh or en")
+    lines = _read_script(script) if script is not None else None
+    sim = Simulator(_settings())
+    try:
+        view = sim.view(resume) if resume else sim.start(persona, lang)
+        if resume and view.finished:
+            raise fail(f"call '{resume}' has already ended ({view.outcome})")
+        if not as_json:
+            out.print(f"[bold]{view.title}[/]  (call id {view.thread_id}; type {END_CALL} to hang up)", highlight=False)
+            _show_customer(view, 0)
+        view = _play(sim, view, lines, quiet=as_json)
+    except UnknownPersonaError as exc:
+        raise fail(str(exc)) from None
+    except (CallError, PersonaError) as exc:
+        raise fail(str(exc)) from None
+    finally:
+        sim.close()
+    if as_json:
+        typer.echo(json.dumps(view.as_record(), ensure_ascii=False))
+    elif view.finished:
+        _show_end(view)
+
+
+def _play(sim: Simulator, view: CallView, lines: list[str] | None, quiet: bool) -> CallView:
+    pending = iter(lines) if lines is not None else None
+    while not view.finished:
+        if pending is not None:
+            line = next(pending, END_CALL)
+            if not quiet:
+                out.print(f"[bold green]You:[/] {line}", highlight=False)
+        else:
+            try:
+                line = out.input("[bold green]You:[/] ").strip()
+            except (EOFError, KeyboardInterrupt):
+                out.print(f"\nCall saved. Continue it with: salesim practice --resume {view.thread_id}")
+                return view
+            if not line:
+                continue
+        before = len(view.transcript)
+        try:
+            view = sim.say(view.thread_id, line)
+        except CallError as exc:
+            if pending is not None:
+                raise
+            err.print(f"[red]{exc}[/]")
+            continue
+        if not quiet:
+            _show_customer(view, before)
+    return view
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
