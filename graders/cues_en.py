@@ -207,7 +207,7 @@ SUMMARIZE = _rx(
     r"\bjust to (?:confirm|make sure|be clear|check|recap|double[- ]check)\b",
     r"\bif i (?:understand|understood|heard|got|get) (?:you|that|this|it|everything)\b|\bif i've (?:understood|got) (?:you|that|this|it)\b",
     r"\bas i understand\b|\bwhat i(?:'m| am) hearing\b|\bso what you(?:'re| are) (?:saying|looking for|after)\b",
-    r"^(?:ok(?:ay)?,? |alright,? |right,? |great,? )?so,? (?:you|your|he|she|they|the|we|what|for|basically|to|in|overall)\b.*(?:\?|right|correct|yes)\W*$",
+    r"^(?:ok(?:ay)?,? |alright,? |right,? |great,? )?so,? .*(?:,|\s)(?:right|correct|yes|is that right|is that correct|did i get that right)\W*$",
     r"\b(?:you|he|she) (?:said|mentioned|told me|explained)\b.*\b(?:right|correct|yes|is that)\b",
     r"\b(?:so )?we(?:'ve| have) agreed\b|\bwe agreed\b|\bso we(?:'re| are) (?:agreed|saying|looking at)\b|\bso that's\b",
     r"\b(?:did|have) i (?:get|got) (?:that|this|it|everything) right\b|\bam i right\b|\bhave i understood\b",

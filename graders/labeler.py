@@ -90,7 +90,7 @@ def _fabe(sentence: str, c: ModuleType, asked: bool) -> set[str]:
         return found
     if c.BENEFIT.search(sentence):
         found.add("benefit")
-    if c.ADVANTAGE.search(sentence) and c.PRODUCT_TALK.search(sentence):
+    if c.ADVANTAGE.search(sentence):
         found.add("advantage")
     if c.FEATURE.search(sentence):
         found.add("feature")

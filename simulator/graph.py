@@ -13,6 +13,8 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
+from graders.scorecard import grade
+from graders.transcript import Transcript, Turn
 from personas.schema import Persona
 from simulator import director
 from simulator.context import Context
@@ -79,8 +81,14 @@ def speak(state: CallState, runtime: Runtime[Context]) -> dict:
 
 
 def finish(state: CallState) -> dict:
-    """The call is over; the grader issue adds the scorecard here."""
-    return {}
+    """The call is over: grade it with the persona it was played against."""
+    messages = state.get("transcript", [])
+    if not any(m["role"] == "trainee" for m in messages):
+        return {"scorecard": None}
+    transcript = Transcript(
+        turns=[Turn(role=m["role"], text=m["text"], at=m["at"]) for m in messages], persona=state["persona"]["id"]
+    )
+    return {"scorecard": grade(transcript, _persona(state)).model_dump(mode="json")}
 
 
 def after_trainee(state: CallState) -> Literal["direct", "finish"]:

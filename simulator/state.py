@@ -5,9 +5,8 @@ from __future__ import annotations
 import operator
 from typing import Annotated, Literal
 
-from typing_extensions import TypedDict
-
 from pydantic import BaseModel, Field
+from typing_extensions import TypedDict
 
 Role = Literal["trainee", "customer"]
 Outcome = Literal["deal", "intention", "follow_up", "refusal"]

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 
-from personas.library import PersonaError, UnknownPersonaError, load_all
+from graders.render import to_html, to_markdown
+from graders.scorecard import Scorecard, grade
+from graders.transcript import LoadedTranscript, Transcript, TranscriptError, read_transcripts
+from personas.library import PersonaError, UnknownPersonaError, get_persona, load_all
+from personas.schema import Persona
 from simulator.graph import END_CALL
 from simulator.session import CallError, CallView, Simulator
 from simulator.settings import Settings
@@ -146,6 +152,69 @@ def _play(sim: Simulator, view: CallView, lines: list[str] | None, quiet: bool) 
         if not quiet:
             _show_customer(view, before)
     return view
+
+
+class Format(str, Enum):
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+def _grade_one(loaded: LoadedTranscript, extra_dirs: tuple[Path, ...]) -> Scorecard:
+    t = loaded.transcript
+    persona = None
+    if t.persona:
+        try:
+            persona = get_persona(t.persona, t.language or t.lang, extra_dirs)
+        except UnknownPersonaError:
+            persona = None
+    return grade(t, persona)
+
+
+@app.command("grade")
+def grade_command(
+    files: Annotated[list[Path], typer.Argument(help="Transcript files: JSON, or JSON Lines of transcripts.")],
+    fmt: Annotated[Format, typer.Option("--format", help="json, md or html.")] = Format.json,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Write one file per transcript here.")] = None,
+) -> None:
+    """Grade transcripts: one scorecard per transcript. A bad transcript is reported; the rest still run."""
+    extra = (_settings().user_persona_dir,)
+    loaded = [item for path in files for item in read_transcripts(path)]
+    failures = 0
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    with Progress(console=err, transient=True, disable=not err.is_terminal or len(loaded) < 2) as progress:
+        task = progress.add_task("grading", total=len(loaded))
+        for item in loaded:
+            progress.advance(task)
+            if isinstance(item, TranscriptError):
+                failures += 1
+                err.print(f"[bold red]error:[/] {item}", highlight=False)
+                continue
+            card = _grade_one(item, extra)
+            text = {
+                Format.json: lambda c=card: json.dumps(c.model_dump(mode="json"), ensure_ascii=False),
+                Format.md: lambda c=card: to_markdown(c),
+                Format.html: lambda c=card: to_html(c),
+            }[fmt]()
+            if out_dir:
+                stem = Path(item.file).stem + (f"-{item.line}" if item.line else "")
+                (out_dir / f"{stem}.{fmt.value}").write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+            else:
+                typer.echo(text.rstrip("\n"))
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command("schema")
+def schema_command(
+    name: Annotated[str, typer.Argument(help="scorecard, persona or transcript.")],
+) -> None:
+    """Print a JSON Schema."""
+    models = {"scorecard": Scorecard, "persona": Persona, "transcript": Transcript}
+    if name not in models:
+        raise fail(f"unknown schema '{name}': use one of {', '.join(models)}")
+    typer.echo(json.dumps(models[name].model_json_schema(), ensure_ascii=False, indent=2))
 
 
 def main() -> None:
