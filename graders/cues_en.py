@@ -37,6 +37,8 @@ TAG_QUESTION = re.compile(r"(?:,|\s)(?:right|correct|yes|yeah|no|ok|okay|isn't i
 
 # --- SPIN -------------------------------------------------------------------------------------------------
 NOT_SPIN_QUESTION = _rx(
+    r"\b(?:have|got) you got (?:a|a few|two|five|ten|\d+) (?:minutes?|moments?|secs?)\b|\bhave you got (?:a|a few|two|five|ten|\d+) (?:minutes?|moments?)\b|\bshould i (?:call|ring|try) (?:you )?(?:back|later)\b|\bor shall i try you\b",
+    r"\b(?:is that|is this|was that) fair\b|\bfair\?$|\bdid i get that right\b|\bhave i got that\b|\bis that the kind of thing\b|\bdoes that sound like\b",
     r"\b(?:your|ur) (?:name|surname|full name)\b",
     r"\bwho (?:am i|i'm) (?:speaking|talking) (?:to|with)\b",
     r"\bhow (?:should|shall|can|may) i (?:address|call) you\b",
@@ -51,6 +53,10 @@ NOT_SPIN_QUESTION = _rx(
     r"\bdid you (?:get|receive|see) (?:my|our|the) (?:email|message|letter|brochure|catalogue|catalog|text)\b",
 )
 NEED_PAYOFF = _rx(
+    r"\bhow much (?:of a |more |calmer|easier|better|happier|less|difference)\b.*\bwould\b|\bhow much (?:calmer|easier|better|happier)\b",
+    r"\bwould (?:it|that|this) (?:\w+ ){0,2}matter\b|\bwould (?:having|getting|being able)\b|\bdo you think (?:he|she|they|you)(?:'d| would)\b",
+    r"\bwhat would it (?:be worth|mean|do)\b|\bwould (?:he|she|they|you)(?:'d)? (?:feel|be happier|be more|open up|enjoy|use it)\b",
+    r"\bwould (?:that|it|this|having that|a \w+) have (?:saved|helped|made)\b",
     r"\bwould (?:it|that|this|something like that|having|being able|a \w+) (?:\w+ ){0,3}(?:help|make (?:a|any) difference|be (?:useful|helpful|valuable|worth|of interest|interesting|important|a relief|easier|better|good))",
     r"\bhow (?:much|far) would (?:it|that|this) (?:help|matter|change|improve|save)",
     r"\bhow (?:useful|helpful|valuable|important|much easier|much better|nice|great) would\b",
@@ -67,6 +73,9 @@ NEED_PAYOFF = _rx(
     r"\bworth (?:a look|looking at|considering|it)\b",
 )
 IMPLICATION = _rx(
+    r"\bend(?:ed)? up\b|\badd(?:s)? up to\b|\bhow did (?:they|the \w+|your \w+|he|she) take it\b|\bwhat did (?:that|it|this) mean\b",
+    r"\b(?:spill|spilling|knock|knocking|hit|hits|hitting|eat|eats|eating) (?:over|into|his|her|their|your|the)\b|\bdoes it (?:hit|spill|knock|hurt|stop)",
+    r"\baffecting\b|\bmeans? (?:for|on) (?:you|your|the|his|her|those)\b|\bknock-on\b|\bwhat (?:does|did) (?:that|it) (?:do to|mean on)",
     r"\baffect|\bimpact|\bconsequence|\bknock-on\b|\bramification",
     r"\bwhat (?:happens|would happen|will happen|happened) (?:if|when|to)\b",
     r"\bwhat (?:does|did|would|will) (?:that|this|it) (?:mean for|cost|do to|lead to)\b",
@@ -83,6 +92,10 @@ IMPLICATION = _rx(
     r"\bwho else (?:is|gets|would be) (?:affected|involved|hit)\b",
 )
 PROBLEM = _rx(
+    r"\bgrief\b|\bworst\b|\bgoes wrong|\bdone better\b|\bworse\b|\bdrain",
+    r"\bis (?:it|that|this|he|she) (?:\w+ )?(?:working|helping|enough)\b|\blose(?:s)? interest|\bshy|\bclam|\bsore\b|\bbugg?ing|\bdrop(?:s|ping)? out|\bdrop-outs?\b|\bcut(?:s|ting)? out|\bcrawl",
+    r"\bhow bad\b|\bhate\b|\bdislike|\bfed up|\bunreliable|\bslow\b|\bnois|\bdraught|\bdraft|\bcondensation|\bmould|\bmold\b|\bleak|\bdamp\b|\bcold\b|\bbroken|\bfail",
+    r"\bdoes (?:he|she|it|that|anything|the \w+) (?:\w+ )?(?:stop|stall|freeze|forget|miss|fall)",
     r"\bproblem|\bdifficult|\bchalleng|\bissue|\bworr(?:y|ies|ied)|\bconcern|\bdissatisf|\bunhappy|\bfrustrat",
     r"\bnot (?:working|happy|satisfied|great|ideal|enough|good enough)|\bdoesn't work|\bdon't work|\bisn't working",
     r"\bcould be better|\bimprove|\bimprovement|\bstruggl|\bheadache|\bcomplain|\btrouble|\bpain\b|\bpain point|\bannoy",
@@ -94,6 +107,11 @@ PROBLEM = _rx(
     r"\bhow (?:is|are) (?:he|she|they|it|things|the \w+) (?:doing|getting on|coping|going)\b",
     r"\bgaps?\b|\bbottleneck|\bhassle|\bmess\b|\bstress",
 )
+SITUATION = re.compile(
+    r"\bhow (?:many|much|often|long|old|big|far)\b|\bwhat (?:do|does|did) (?:you|he|she|they) (?:use|have|do|pay|spend)\b|\bat the moment\b|"
+    r"\bcurrently\b|\bright now\b|\bwhich (?:\w+ )?(?:do|does|did) (?:you|he|she|they|your)\b|\bwhat year\b|\bsince when\b|\bwho (?:looks|handles|is|does|else)\b|"
+    r"\bwhat(?:'s| is) (?:in there|your|the current)\b|\bis it a\b|\bdo you (?:have|use|know|own|rent|run)\b|\bwhere\b|\bwhen did\b|\bwhat kind\b|\bwhat type\b"
+)
 ABOUT_CUSTOMER = re.compile(
     rf"\b(?:{YOU}|currently|at the moment|right now|today|these days|usually|normally|at home|your \w+)\b"
 )
@@ -101,6 +119,8 @@ ABOUT_CUSTOMER = re.compile(
 # --- FABE -------------------------------------------------------------------------------------------------
 NUMBER = r"\d[\d,.]*\s*(?:k|m|million|thousand|hundred|\+)?"
 EVIDENCE = _rx(
+    r"\bsince (?:19|20)\d\d\b|\bvoted\b|\baward-winning|\bbest \w+ (?:hotel|company|provider|service|brand) (?:in|of)\b|\buptime\b|\brenew(?:ed|al rate)\b",
+    r"\bcooling-off|\bfull refund|\bpenalty-free|\bno-quibble|\bleave (?:penalty-free|for free|without)|\bsatisfaction (?:rate|guarantee)|\bwe(?:'ve| have) (?:fitted|installed|served|helped|sold)\b",
     rf"{NUMBER}\s*(?:\w+\s+){{0,2}}(?:customers|families|users|clients|members|companies|households|parents|schools|students|pupils|guests|businesses|homes|restaurants|shops|people|patients|subscribers|owners|firms|hotels|installations|projects|couples)\b",
     r"\baward|\bcertified|\bcertificat|\biso \d|\baccredit|\brated\b|\bratings?\b|\breviews?\b|\bstars?\b|\btestimonial",
     r"\bguarantee|\bwarrant(?:y|ied)|\bmoney[- ]back|\brefund|\breturn (?:it|them)? ?(?:within|in|for|free)|\b\d+[- ]day (?:return|trial)",
@@ -115,7 +135,11 @@ EVIDENCE = _rx(
     r"\byears? of experience|\bin business (?:for|since)|\bserved (?:over )?\d",
 )
 BENEFIT = _rx(
-    rf"\b(?:so|so that|which means|that means|this means|meaning|means|that way|then|and)\s+(?:{YOU}|your \w+)\s+(?:\w+\s+){{0,2}}(?:can|could|will|would|'ll|won't|don't|doesn't|never|no longer|get|gets|save|saves|have|has|be|is|are|stop|avoid|catch|pass|keep|spend|sleep|enjoy|feel|see|know|worry|finally)",
+    r"\b(?:you|he|she|they)(?:'d| would|'ll| will) be (?:well )?(?:ahead|set|covered|sorted|able|fine|protected|ready|saving)\b",
+    r"\b(?:what|which is what) you (?:wanted|need|said|asked for|mentioned|were after)\b|\byou told me\b|\byou(?:'re| are) paying (?:roughly|about|only|less)\b",
+    r"\b(?:deals with|fixes|solves|sorts out|takes care of|gets rid of|stops) (?:exactly )?(?:what|the|your|that|those)\b|\bso (?:he|she|you|they)(?:'s|'ve|'ll| has| have| will) (?:had|got|be|been|have|get)\b",
+    r"\byour (?:pa|son|daughter|child|kids|wife|husband|team|staff|family|clients)\b.*\b(?:can|will|won't|doesn't have|no longer)\b",
+    rf"\b(?:so|so that|which means|that means|this means|meaning|means|that way)\s+(?:{YOU}|your \w+)\s+(?:\w+\s+){{0,2}}(?:can|could|will|would|'ll|won't|don't|doesn't|never|no longer|get|gets|save|saves|have|has|be|is|are|stop|avoid|catch|pass|keep|spend|sleep|enjoy|feel|see|know|worry|finally)",
     r"\byou(?:'ll| will) (?:\w+ )?(?:save|get|be able|have|never|no longer|not have to|spend less|see|enjoy|avoid|feel|catch up|pass|keep|stop|know|finally|cut|reduce|free up|gain|win|impress|rest)",
     r"\b(?:he|she|they|your \w+)(?:'ll| will) (?:\w+ )?(?:be able|catch up|pass|improve|get|have|feel|stop|finally|keep|learn|speak|enjoy|save|see|win)",
     r"\bfor (?:you|your \w+),? (?:this|that|it) means\b|\bfor you,|\bin your case\b|\bfor your (?:son|daughter|child|kids|family|business|team|company|staff|situation|shop|restaurant|home|flat|house)",
@@ -136,6 +160,8 @@ ADVANTAGE = _rx(
     r"\b(?:efficient|durable|reliable|accurate|flexible|convenient|hassle-free|automatic|energy-saving)\b",
 )
 FEATURE = _rx(
+    r"\bthere(?:'s| is| are) (?:a|an|two|three|four|\d+) (?:\w+[- ]?){0,3}(?:in the box|built-in|included|microphone|app|card|ways?|options?|plans?|packages?|models?|versions?)",
+    r"\bin the box\b|\b\d{1,3}(?:,\d{3})+\b|\b\d+\.\d\d\b|\b(?:fibre|fiber|plan|package|tier|model|card) \d+\b|\bfitted\b|\bwe can (?:usually )?(?:fit|deliver|install|ship|set up) (?:within|in)\b",
     r"\b(?:it|this|the \w+|our \w+|each \w+|every \w+|that|they|these|the (?:card|device|plan|package|machine|system|course|service|membership|policy|product|panel|unit|app|kit|offer|model))\s+(?:\w+\s+)?(?:has|have|includes?|including|comes? with|contains?|offers?|features?|holds?|covers?|gives? (?:you )?access|is made|are made|uses?|runs?|supports?|provides?|consists?|is available|are available|measures?|weighs?|lasts|takes?)\b",
     rf"{NUMBER}\s*(?:gb|mb|mbps|gbps|tb|m2|m²|sq|square|mm|cm|metres?|meters?|kg|grams?|g\b|hours?|hrs?|minutes?|mins?|rooms?|dialogues?|lessons?|pages?|sheets?|reams?|boxes?|colou?rs?|channels?|users?|seats?|licen[cs]es?|sessions?|classes?|nights?|visits?|bottles?|capsules?|tablets?|pills?|layers?|chambers?|watts?|kw|kwh|litres?|liters?|per ?cent|%|yuan|rmb|dollars?|euros?|pounds?|rubles?|roubles?|lira|usd|eur)\b",
     r"[$€£¥]\s*\d",
@@ -165,7 +191,8 @@ ACTION = re.compile(
     r"deliver|delivery|dispatch|ship|courier|send (?:you|it|the|over|out)|email (?:you|it|the)|text you|"
     r"visit|come (?:over|round|by|to|out|and)|pop (?:round|over|by)|drop (?:by|in|it)|measure|measurement|survey|inspect|install|fit|fitter|"
     r"technician|engineer|specialist|consultant|expert|meet|meeting|appointment|book|booking|schedule|arrange|reserve|demo|demonstration|"
-    r"set up|activate|start|sign|trial|session|class|tour|viewing|consultation|check-in|pick up|collect|process)"
+    r"set up|activate|start|sign|trial|session|class|tour|viewing|consultation|check-in|collect|courier|surveyor|switch|engineer|"
+    r"call|pilot|post (?:it|them)|text|invite|service|go in|be with you|pencil|driver|measurer|delivery)\b"
 )
 PROPOSAL = re.compile(
     r"\b(?:i'll|i will|we'll|we will|i can|we can|i could|we could|shall i|shall we|should i|let's|let me|can i|could i|may i|"
@@ -173,6 +200,8 @@ PROPOSAL = re.compile(
     r"he'll|she'll|they'll|our \w+ (?:will|can|could)|i've (?:booked|scheduled|arranged|put)|you'll (?:get|receive|have))\b"
 )
 CONTACT = _rx(
+    r"\b(?:your|the|this|a|best|which|what's the|what is the) (?:mobile|email|e-mail|address|postcode|post code|zip code|number)\b",
+    r"\bon this (?:mobile|number|phone)\b|\bemail (?:address )?(?:ending|still)\b|\bcontact (?:name|person)\b",
     r"\b(?:phone|mobile|cell|contact|telephone|landline|home|work|office|best|direct) (?:number|no\.?|details|info|information)\b",
     r"\byour (?:number|email|e-mail|address|phone|mobile|wechat|whatsapp|contact)\b",
     r"\b(?:e-?mail|postal|delivery|home|billing|shipping|street) address\b",
@@ -183,6 +212,8 @@ CONTACT = _rx(
     r"\b(?:is|was) (?:this|that) (?:number|the best number|still your number)\b",
 )
 ASK_COMMITMENT = _rx(
+    r"\bhappy for me to\b|\bsomething you(?:'d| would) like to\b|\bwould that (?:settle|do it|work|swing it|make the difference|be ok|be okay|be alright)\b",
+    r"\bgive it a (?:go|try)\?|\bshall we\b|\bare you happy (?:to|with that)\b|\bcan i go ahead\b|\bshall i (?:reserve|book|send|put|set|get|activate|sign|lock|order|arrange|register|enrol)",
     r"\b(?:shall|should|can|may|could) i (?:go ahead and )?(?:place|put|process|book|reserve|sign|register|set|get|order|confirm|add|enrol|enroll|start|arrange|lock|secure|send you the contract)",
     r"\bwould you like (?:to|me to) (?:go ahead|order|buy|take|sign|book|proceed|start|join|try|get|reserve|place|upgrade|switch|confirm|enrol|enroll|secure|lock)",
     r"\b(?:do|did) you want (?:to|me to) (?:go ahead|order|buy|take|sign|book|proceed|start|place|get|join|try|switch|confirm)",
@@ -202,6 +233,9 @@ ASK_COMMITMENT = _rx(
     r"\bwould you (?:take|buy|order|go for|sign up for) (?:it|one|this|that)\b",
 )
 SUMMARIZE = _rx(
+    r"^(?:\w+[,!]? )?so[:;]",
+    r"^(?:\w+[,!]? )?so (?:you're|you've|you said|you need|you want|you have|you'd|that's|it's mostly|he's|she's|they're|the \w+ (?:are|is) fine)\b",
+    r"\breading (?:that|it|this) back\b|\blet me check\b|\bfrom what you(?:'ve| have) told me\b|\ball correct\?|\bhave i got (?:that|it|everything) right\b",
     r"\bto (?:sum (?:it |this |that )?up|recap|summari[sz]e|wrap up what)\b",
     r"\blet me (?:just )?(?:recap|sum up|summari[sz]e|go over|run through|repeat|read back|check (?:i|that i)|make sure i|confirm (?:what|that i))",
     r"\bjust to (?:confirm|make sure|be clear|check|recap|double[- ]check)\b",
@@ -242,3 +276,5 @@ GOODBYE = re.compile(
 INTRODUCES_SELF = re.compile(
     r"\b(?:my name is|my name's|this is \w+|i'm \w+ (?:from|at|with)|calling from|here at|i am \w+ from|speaking(?:\.|,|$))"
 )
+NEXT_STEP_FIXED = re.compile(r"^(?:\w+ ){0,4}(?:it is|then|works|is fine|suits|booked|confirmed|is booked)[.!]?$|\bbook (?:the|an?) \w+ for\b")
+ETIQUETTE = NOT_SPIN_QUESTION

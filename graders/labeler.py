@@ -45,7 +45,7 @@ def is_question(sentence: str, language: str) -> bool:
 
 def _question_clauses(sentence: str, language: str) -> list[str]:
     splitter = _ZH_CLAUSE if language == "zh" else _EN_CLAUSE
-    clauses = [c for c in splitter.split(sentence) if c and c.strip()]
+    clauses = [c for c in splitter.split(sentence) if c and re.search(r"\w", c)]
     asking = [c for c in clauses if is_question(c, language)]
     if language == "zh" and asking and _ZH_SPIN_CONTEXT.search(sentence):
         # A conditional clause ("如果每天练半小时,对他帮助大吗") belongs to the question that follows it.
@@ -70,16 +70,18 @@ def spin_kind(clause: str, language: str) -> str | None:
         return "implication"
     if c.PROBLEM.search(clause):
         return "problem"
-    if language == "en" and not c.ABOUT_CUSTOMER.search(clause):
-        return None
     return "situation"
 
 
 def _next_step(sentence: str, c: ModuleType, asked: bool) -> bool:
     """A concrete action with a time, proposed or asked about (a time alone or an action alone is not)."""
-    if not (c.TIME.search(sentence) and c.ACTION.search(sentence)):
+    if not c.TIME.search(sentence):
         return False
-    return asked or bool(c.PROPOSAL.search(sentence))
+    if c.NEXT_STEP_FIXED.search(sentence):
+        return True
+    if not (c.ACTION.search(sentence) or c.PROPOSAL.search(sentence)):
+        return False
+    return asked or bool(c.ACTION.search(sentence))
 
 
 def _fabe(sentence: str, c: ModuleType, asked: bool) -> set[str]:
@@ -101,13 +103,13 @@ def _stage(spin: set[str], fabe: set[str], close: set[str], signals: dict[str, b
     votes = {
         "cognitive": 2 * len(spin & {"situation", "problem"}),
         "divergent": 2 * len(spin & {"implication", "need_payoff"}) + signals["options"],
-        "convergent": 2 * len(close - {"summarize"}) + len(fabe) + signals["price"] + signals["objection"],
+        "convergent": 2 * len(close - {"summarize"}) + 2 * len(fabe) + signals["price"] + signals["objection"],
     }
     if "summarize" in close:
         votes["convergent" if (fabe or close - {"summarize"}) else "cognitive"] += 2
     best = max(votes.values())
     if best == 0:
-        return "cognitive" if signals["asked"] else None
+        return "cognitive" if signals["asked"] else None  # a real question, not "is now a good time?"
     # Ties go to the later stage: a turn that already presents or closes mainly serves that.
     for stage in ("convergent", "divergent", "cognitive"):
         if votes[stage] == best:
@@ -128,13 +130,18 @@ def label_turn(text: str) -> TurnLabels:
     fabe: set[str] = set()
     close: set[str] = set()
     questions = 0
+    real_questions = 0
+    weak_situation = False
     for sentence in split_sentences(norm):
         asked = is_question(sentence, language)
         if asked:
             for clause in _question_clauses(sentence, language):
                 questions += 1
+                real_questions += not c.ETIQUETTE.search(clause)
                 kind = spin_kind(clause, language)
-                if kind:
+                if kind == "situation" and not c.SITUATION.search(clause):
+                    weak_situation = True
+                elif kind:
                     spin.add(kind)
         fabe |= _fabe(sentence, c, asked)
         if c.SUMMARIZE.search(sentence):
@@ -145,11 +152,14 @@ def label_turn(text: str) -> TurnLabels:
             close.add("next_step")
         if c.CONTACT.search(sentence):
             close.add("contact")
+    if weak_situation and not spin:
+        # A question with no sharper cue is a situation question only when nothing sharper was asked.
+        spin.add("situation")
     signals = {
         "options": bool(c.OPTIONS.search(norm)),
         "price": bool(c.PRICE.search(norm)),
         "objection": bool(c.OBJECTION_HANDLING.search(norm)),
-        "asked": questions > 0,
+        "asked": real_questions > 0,
     }
     return TurnLabels(
         spin=frozenset(spin),

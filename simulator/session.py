@@ -69,7 +69,9 @@ class Simulator:
         path = db_path or self.settings.db_path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._conn = sqlite3.connect(str(path), check_same_thread=False)
-        self.graph = build().compile(checkpointer=SqliteSaver(self._conn))
+        saver = SqliteSaver(self._conn)
+        saver.setup()
+        self.graph = build().compile(checkpointer=saver)
         self.context = Context(voice=voice or OfflineVoice(), max_turns=self.settings.max_turns)
 
     def close(self) -> None:

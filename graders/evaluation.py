@@ -1,0 +1,91 @@
+"""Precision, recall and F1 of the turn labeler against a hand-labelled set (JSON Lines)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graders.labeler import label_turn
+from graders.labels import CLOSE_KINDS, FABE_KINDS, SPIN_KINDS
+
+GROUPS = {"spin": SPIN_KINDS, "fabe": FABE_KINDS, "close": CLOSE_KINDS}
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    """Per-label counts, macro-F1 per group, stage accuracy, and the turns that were wrong."""
+
+    n: int = 0
+    counts: dict[str, Counts] = field(default_factory=dict)
+    stage_right: int = 0
+    errors: list[dict] = field(default_factory=list)
+
+    def macro_f1(self, group: str) -> float:
+        kinds = GROUPS[group]
+        return sum(self.counts[k].f1 for k in kinds) / len(kinds)
+
+    @property
+    def stage_accuracy(self) -> float:
+        return self.stage_right / self.n if self.n else 0.0
+
+    def summary(self) -> dict:
+        return {
+            "turns": self.n,
+            "macro_f1": {g: round(self.macro_f1(g), 3) for g in GROUPS},
+            "stage_accuracy": round(self.stage_accuracy, 3),
+            "labels": {
+                k: {"precision": round(c.precision, 3), "recall": round(c.recall, 3), "f1": round(c.f1, 3),
+                    "support": c.tp + c.fn}
+                for k, c in self.counts.items()
+            },
+        }
+
+
+def load_set(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def evaluate(rows: list[dict]) -> Report:
+    """Label every row's text and compare with its gold labels."""
+    report = Report(counts={k: Counts() for kinds in GROUPS.values() for k in kinds})
+    for row in rows:
+        predicted = label_turn(row["text"]).contract()
+        report.n += 1
+        wrong = {}
+        for group, kinds in GROUPS.items():
+            gold, got = set(row[group]), set(predicted[group])
+            for k in kinds:
+                c = report.counts[k]
+                c.tp += k in gold and k in got
+                c.fp += k in got and k not in gold
+                c.fn += k in gold and k not in got
+            if gold != got:
+                wrong[group] = {"gold": sorted(gold), "got": sorted(got)}
+        if predicted["stage"] == row["stage"]:
+            report.stage_right += 1
+        else:
+            wrong["stage"] = {"gold": row["stage"], "got": predicted["stage"]}
+        if wrong:
+            report.errors.append({"id": row.get("id"), "text": row["text"], **wrong})
+    return report

@@ -1,0 +1,93 @@
+"""The turn labeler reads what the trainee did, in English and Chinese (Simplified and Traditional)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graders.labeler import label_turn
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("What are you using for English practice at home?", "situation"),
+        ("您孩子今年上初幾呢?", "situation"),
+        ("How many rooms does the flat have", "situation"),
+        ("Which parts of our service could be better?", "problem"),
+        ("最頭痛的是哪一科?", "problem"),
+        ("If his English stays where it is, how will that affect the high-school entrance exam?", "implication"),
+        ("延误一天,对你们的生产有多大影响?", "implication"),
+        ("If one card saved you 7,500 a year, would that be worth a look?", "need_payoff"),
+        ("如果每天能练半小时口语,对他帮助大吗?", "need_payoff"),
+    ],
+)
+def test_spin_questions_from_the_label_contract(text: str, kind: str) -> None:
+    assert kind in label_turn(text).spin
+
+
+@pytest.mark.parametrize(
+    "text", ["May I have your name?", "Is now a good time?", "请问您怎么称呼?", "现在方便说话吗?"]
+)
+def test_etiquette_questions_have_no_spin_and_no_stage(text: str) -> None:
+    labels = label_turn(text)
+    assert labels.spin == frozenset()
+    assert labels.stage is None
+
+
+def test_several_questions_in_one_turn_each_count() -> None:
+    labels = label_turn("How old is your son, and what's the hardest part of English for him?")
+    assert {"situation", "problem"} <= labels.spin
+    assert labels.questions == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("It holds 3,000 recorded dialogues.", "feature"),
+        ("So it corrects pronunciation as he speaks, unlike a textbook.", "advantage"),
+        ("So your son can catch up before the entrance exam.", "benefit"),
+        ("Over 20,000 families use it; you get 30 days to return it.", "evidence"),
+        ("这款学习机收录了3000段真人对话。", "feature"),
+        ("已有两万多个家庭在用,30天无理由退货。", "evidence"),
+    ],
+)
+def test_fabe_statements(text: str, kind: str) -> None:
+    assert kind in label_turn(text).fabe
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("So you need three rooms done before May, right?", "summarize"),
+        ("Shall I place the order for you?", "ask_commitment"),
+        ("Our fitter can come Thursday at 10.", "next_step"),
+        ("Which number can I reach you on?", "contact"),
+        ("我跟您确认一下:您需要三个房间五月前完工,对吧?", "summarize"),
+        ("那我现在就帮您下单,可以吗?", "ask_commitment"),
+        ("我们的师傅周四上午10点上门测量,您看可以吗?", "next_step"),
+        ("方便留一个您的手机号码吗?", "contact"),
+    ],
+)
+def test_close_moves(text: str, kind: str) -> None:
+    assert kind in label_turn(text).close
+
+
+def test_a_vague_next_step_is_not_a_next_step() -> None:
+    assert "next_step" not in label_turn("We'll be in touch at some point.").close
+
+
+def test_stages_follow_what_the_turn_mainly_serves() -> None:
+    assert label_turn("What do you use at home at the moment?").stage == "cognitive"
+    assert label_turn("If nothing changes, how will that affect the exam?").stage == "divergent"
+    assert label_turn("Shall I place the order today?").stage == "convergent"
+    assert label_turn("Thanks, goodbye!").stage is None
+
+
+def test_traditional_and_simplified_chinese_read_the_same() -> None:
+    assert label_turn("您孩子現在學習外語的方法是怎樣的呢?") == label_turn("您孩子现在学习外语的方法是怎样的呢?")
+
+
+def test_rudeness_is_noticed_in_both_languages() -> None:
+    assert label_turn("Are you deaf? Just buy it.").rude
+    assert label_turn("你懂什么,赶紧买!").rude
+    assert not label_turn("Could you tell me more about your son?").rude
