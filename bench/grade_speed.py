@@ -1,6 +1,6 @@
 """Grading speed: one 30-turn call (15 trainee turns), labels computed cold (no cache), on one core.
 
-    python bench/grade_speed.py --calls 300
+python bench/grade_speed.py --calls 300
 """
 
 from __future__ import annotations
@@ -60,9 +60,11 @@ def main() -> None:
             times.append((time.perf_counter() - start) * 1000)
         total = time.perf_counter() - start_all
         times.sort()
-        print(f"{'with persona (milestones replayed)' if with_persona else 'transcript only':36s} "
-              f"turns/call: {len(calls[0].turns)}  p50: {statistics.median(times):.2f} ms  "
-              f"p95: {times[int(0.95 * (len(times) - 1))]:.2f} ms  throughput: {len(calls) / total:.0f} calls/s")
+        print(
+            f"{'with persona (milestones replayed)' if with_persona else 'transcript only':36s} "
+            f"turns/call: {len(calls[0].turns)}  p50: {statistics.median(times):.2f} ms  "
+            f"p95: {times[int(0.95 * (len(times) - 1))]:.2f} ms  throughput: {len(calls) / total:.0f} calls/s"
+        )
 
 
 if __name__ == "__main__":

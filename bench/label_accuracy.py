@@ -1,7 +1,7 @@
 """Measure the turn labeler against hand-labelled sets: per-label P/R/F1, macro-F1, stage accuracy.
 
-    python bench/label_accuracy.py                     # dev and held-out sets, by language
-    python bench/label_accuracy.py --errors 20         # also show the first 20 wrong turns
+python bench/label_accuracy.py                     # dev and held-out sets, by language
+python bench/label_accuracy.py --errors 20         # also show the first 20 wrong turns
 """
 
 from __future__ import annotations

@@ -62,8 +62,10 @@ def main() -> None:
         db_kib = (Path(home) / "calls.sqlite").stat().st_size // 1024
     timings.sort()
     p95 = timings[int(0.95 * (len(timings) - 1))]
-    print(f"turns: {len(timings)}  p50: {statistics.median(timings):.2f} ms  p95: {p95:.2f} ms  "
-          f"max: {timings[-1]:.2f} ms  (SQLite checkpointer, offline voice; db {db_kib} KiB)")
+    print(
+        f"turns: {len(timings)}  p50: {statistics.median(timings):.2f} ms  p95: {p95:.2f} ms  "
+        f"max: {timings[-1]:.2f} ms  (SQLite checkpointer, offline voice; db {db_kib} KiB)"
+    )
 
 
 if __name__ == "__main__":

@@ -33,7 +33,9 @@ INDIRECT_QUESTION = _rx(
     r"\bgive me (?:an idea|a sense|a feel|a rough idea)\b",
     r"\blet me know (?:what|how|which|when|whether|if|who)\b",
 )
-TAG_QUESTION = re.compile(r"(?:,|\s)(?:right|correct|yes|yeah|no|ok|okay|isn't it|aren't you|don't you|is that right|is that correct)\s*\?*$")
+TAG_QUESTION = re.compile(
+    r"(?:,|\s)(?:right|correct|yes|yeah|no|ok|okay|isn't it|aren't you|don't you|is that right|is that correct)\s*\?*$"
+)
 
 # --- SPIN -------------------------------------------------------------------------------------------------
 NOT_SPIN_QUESTION = _rx(
@@ -268,7 +270,9 @@ RUDE = _rx(
     r"\b(?:don't|stop) (?:waste|wasting) my time\b|\bhurry up\b|\bare you deaf\b|\bi don't care\b|\bwhatever\b|\blisten to me\b|\bjust listen\b",
     r"\bwhat's wrong with you\b|\bdon't be (?:silly|stupid|difficult)\b|\bgive me a break\b|\bdeal with it\b|\btake it or leave it\b|\blast chance\b",
 )
-GREETING = re.compile(r"^(?:hi|hello|hey|good (?:morning|afternoon|evening|day)|greetings|thanks for calling|thank you for calling)\b")
+GREETING = re.compile(
+    r"^(?:hi|hello|hey|good (?:morning|afternoon|evening|day)|greetings|thanks for calling|thank you for calling)\b"
+)
 GOODBYE = re.compile(
     r"\b(?:bye|goodbye|good-bye|have a (?:nice|good|great|lovely) (?:day|evening|weekend|one)|take care|talk (?:to you )?soon|"
     r"thank you for your time|thanks for your time|speak (?:to you )?soon)\b"
@@ -276,5 +280,7 @@ GOODBYE = re.compile(
 INTRODUCES_SELF = re.compile(
     r"\b(?:my name is|my name's|this is \w+|i'm \w+ (?:from|at|with)|calling from|here at|i am \w+ from|speaking(?:\.|,|$))"
 )
-NEXT_STEP_FIXED = re.compile(r"^(?:\w+ ){0,4}(?:it is|then|works|is fine|suits|booked|confirmed|is booked)[.!]?$|\bbook (?:the|an?) \w+ for\b")
+NEXT_STEP_FIXED = re.compile(
+    r"^(?:\w+ ){0,4}(?:it is|then|works|is fine|suits|booked|confirmed|is booked)[.!]?$|\bbook (?:the|an?) \w+ for\b"
+)
 ETIQUETTE = NOT_SPIN_QUESTION

@@ -55,8 +55,12 @@ class Report:
             "macro_f1": {g: round(self.macro_f1(g), 3) for g in GROUPS},
             "stage_accuracy": round(self.stage_accuracy, 3),
             "labels": {
-                k: {"precision": round(c.precision, 3), "recall": round(c.recall, 3), "f1": round(c.f1, 3),
-                    "support": c.tp + c.fn}
+                k: {
+                    "precision": round(c.precision, 3),
+                    "recall": round(c.recall, 3),
+                    "f1": round(c.f1, 3),
+                    "support": c.tp + c.fn,
+                }
                 for k, c in self.counts.items()
             },
         }

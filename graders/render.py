@@ -20,7 +20,9 @@ def to_markdown(card: Scorecard) -> str:
     lines = [f"# Scorecard: {card.score}/100", ""]
     lines.append(f"Persona: {_md(card.persona or 'unknown')} · {card.language} · {card.direction}")
     if card.milestones.known:
-        lines.append(f"Outcome: **{card.milestones.outcome}** · milestones: {', '.join(card.milestones.reached) or 'none'}")
+        lines.append(
+            f"Outcome: **{card.milestones.outcome}** · milestones: {', '.join(card.milestones.reached) or 'none'}"
+        )
     lines += ["", "| part | weight | score | points |", "|---|---|---|---|"]
     lines += [f"| {p.name} | {p.weight} | {p.score:.0%} | {p.points} |" for p in card.parts]
     lines += ["", "## Thinking stages (share of speaking time vs ideal)", ""]
@@ -46,7 +48,9 @@ def to_markdown(card: Scorecard) -> str:
 def to_html(card: Scorecard) -> str:
     """A standalone HTML page of the scorecard."""
     e = html.escape
-    parts = "".join(f"<tr><td>{e(p.name)}</td><td>{p.weight}</td><td>{p.score:.0%}</td><td>{p.points}</td></tr>" for p in card.parts)
+    parts = "".join(
+        f"<tr><td>{e(p.name)}</td><td>{p.weight}</td><td>{p.score:.0%}</td><td>{p.points}</td></tr>" for p in card.parts
+    )
     findings = "".join(
         f"<li class='{f.kind}'>{e(f.message)} <small>turns {e(', '.join(map(str, f.turns)))}</small>"
         + (f"<br><em>Try: {e(f.better_line)}</em>" if f.better_line else "")
@@ -66,7 +70,8 @@ def to_html(card: Scorecard) -> str:
         "<!doctype html><html><head><meta charset='utf-8'><title>salesim scorecard</title>"
         "<style>body{font-family:system-ui,sans-serif;max-width:900px;margin:2em auto}"
         "td{padding:4px 8px;border-bottom:1px solid #ddd}.miss{color:#a40}.strength{color:#270}</style></head><body>"
-        f"<h1>Scorecard: {card.score}/100</h1><p>{e(card.persona or 'unknown')} · {e(card.language)} · {e(card.direction)}</p>"
+        f"<h1>Scorecard: {card.score}/100</h1>"
+        f"<p>{e(card.persona or 'unknown')} · {e(card.language)} · {e(card.direction)}</p>"
         f"<table><tr><th>part</th><th>weight</th><th>score</th><th>points</th></tr>{parts}</table>"
         f"<h2>Thinking stages</h2><ul>{stages}</ul><h2>Findings</h2><ul>{findings}</ul>"
         f"<h2>Transcript</h2><table>{turns}</table></body></html>\n"

@@ -233,7 +233,9 @@ def _milestones(transcript: Transcript, persona: Persona | None) -> MilestoneSec
     return MilestoneSection(known=True, reached=list(state.milestones), at_turn=at_turn, outcome=state.outcome)
 
 
-def _parts(spin: SpinSection, fabe: FabeSection, stage: StageSection, close: dict[str, Check], talk: TalkSection) -> list[Part]:
+def _parts(
+    spin: SpinSection, fabe: FabeSection, stage: StageSection, close: dict[str, Check], talk: TalkSection
+) -> list[Part]:
     spin_score = 0.2 * sum(1 for k in SPIN_KINDS if spin.counts[k]) + (0.2 if spin.order_followed else 0.0)
     fabe_score = 0.15 * sum(1 for k in FABE_KINDS if fabe.used[k]) + (0.4 if fabe.benefits_tied_to_needs else 0.0)
     stage_score = 1 - stage.distance
@@ -248,7 +250,12 @@ def _parts(spin: SpinSection, fabe: FabeSection, stage: StageSection, close: dic
         "talk": 0.5 * talk_fit + 0.5 * question_fit,
     }
     return [
-        Part(name=name, weight=weight, score=round(min(1.0, scores[name]), 3), points=round(weight * min(1.0, scores[name]), 1))
+        Part(
+            name=name,
+            weight=weight,
+            score=round(min(1.0, scores[name]), 3),
+            points=round(weight * min(1.0, scores[name]), 1),
+        )
         for name, weight in WEIGHTS.items()
     ]
 
@@ -269,14 +276,21 @@ def _findings(
     found: list[Finding] = []
 
     def miss(code: str, message: str, turns: list[int]) -> None:
-        found.append(Finding(kind="miss", code=code, message=message, turns=turns,
-                             better_line=better_line(code, language, persona)))
+        found.append(
+            Finding(
+                kind="miss", code=code, message=message, turns=turns, better_line=better_line(code, language, persona)
+            )
+        )
 
     def strength(code: str, message: str, quotes: list[Quote]) -> None:
         found.append(Finding(kind="strength", code=code, message=message, turns=[q.index for q in quotes]))
 
-    for kind, code in (("situation", "no_situation"), ("problem", "no_problem"),
-                       ("implication", "no_implication"), ("need_payoff", "no_need_payoff")):
+    for kind, code in (
+        ("situation", "no_situation"),
+        ("problem", "no_problem"),
+        ("implication", "no_implication"),
+        ("need_payoff", "no_need_payoff"),
+    ):
         if spin.quotes[kind]:
             strength(f"used_{kind}", f"Asked {kind.replace('_', '-')} questions.", spin.quotes[kind])
         else:
@@ -290,12 +304,19 @@ def _findings(
     if fabe.benefits_tied_to_needs:
         strength("benefit_tied", "Tied benefits to needs the customer stated.", fabe.benefits_tied_to_needs)
     elif fabe.benefits_not_tied:
-        miss("benefit_untied", "Benefits were not tied to a need the customer stated.",
-             [q.index for q in fabe.benefits_not_tied])
+        miss(
+            "benefit_untied",
+            "Benefits were not tied to a need the customer stated.",
+            [q.index for q in fabe.benefits_not_tied],
+        )
     elif not fabe.used["benefit"]:
         miss("no_benefit", "No benefit: the customer never heard what they would gain.", trainee_turns[-3:])
-    close_codes = {"summarize": "no_summary", "ask_commitment": "no_commitment",
-                   "next_step": "vague_next_step", "contact": "no_contact"}
+    close_codes = {
+        "summarize": "no_summary",
+        "ask_commitment": "no_commitment",
+        "next_step": "vague_next_step",
+        "contact": "no_contact",
+    }
     for name, check in close.items():
         if check.done:
             strength(f"close_{name}", f"Close: {name.replace('_', ' ')}.", check.turns)
@@ -305,11 +326,18 @@ def _findings(
         if name.startswith("mistake_") and check.done:
             miss(name.removeprefix("mistake_"), check.note, [q.index for q in check.turns])
     if talk.trainee_talk_share > 0.6:
-        miss("talk_too_much", f"You talked {talk.trainee_talk_share:.0%} of the time (top reps: about 43%).",
-             talk.longest_monologue_turns)
+        miss(
+            "talk_too_much",
+            f"You talked {talk.trainee_talk_share:.0%} of the time (top reps: about 43%).",
+            talk.longest_monologue_turns,
+        )
     if talk.questions < GONG_QUESTIONS[0] // 2:
         miss("too_few_questions", f"Only {talk.questions} questions (discovery calls: 11-14).", trainee_turns)
     if stage.distance > 0.35:
-        miss("stage_balance", "Time in the three thinking stages is far from the ideal for this call type "
-             f"(distance {stage.distance:.2f}).", trainee_turns)
+        miss(
+            "stage_balance",
+            "Time in the three thinking stages is far from the ideal for this call type "
+            f"(distance {stage.distance:.2f}).",
+            trainee_turns,
+        )
     return found

@@ -65,7 +65,7 @@ class LoadedTranscript:
 def _problem(exc: ValidationError) -> str:
     first = exc.errors()[0]
     where = ".".join(str(p) for p in first["loc"]) or "the object"
-    return f"{where}: {first['msg']} (expected {{\"turns\": [{{\"role\", \"text\", \"at\"?}}], ...}})"
+    return f'{where}: {first["msg"]} (expected {{"turns": [{{"role", "text", "at"?}}], ...}})'
 
 
 def parse_transcript(data: object, file: str = "<input>", line: int | None = None) -> Transcript:

@@ -76,16 +76,30 @@ def load_persona_file(path: Path) -> Persona:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise PersonaError([PersonaProblem(name, "(file)", f"cannot read it: {exc.strerror}",
-                                           "check the path and permissions")]) from exc
+        raise PersonaError(
+            [PersonaProblem(name, "(file)", f"cannot read it: {exc.strerror}", "check the path and permissions")]
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(file)"
-        raise PersonaError([PersonaProblem(name, where, f"not valid YAML: {getattr(exc, 'problem', exc)}",
-                                           "fix the indentation or quoting on that line")]) from exc
+        raise PersonaError(
+            [
+                PersonaProblem(
+                    name,
+                    where,
+                    f"not valid YAML: {getattr(exc, 'problem', exc)}",
+                    "fix the indentation or quoting on that line",
+                )
+            ]
+        ) from exc
     if not isinstance(raw, dict):
-        raise PersonaError([PersonaProblem(name, "(whole file)", "the file is not a YAML mapping",
-                                           "start from `salesim personas new`")])
+        raise PersonaError(
+            [
+                PersonaProblem(
+                    name, "(whole file)", "the file is not a YAML mapping", "start from `salesim personas new`"
+                )
+            ]
+        )
     try:
         return Persona.model_validate(raw)
     except ValidationError as exc:
@@ -119,6 +133,5 @@ def get_persona(persona_id: str, language: str, extra_dirs: tuple[Path, ...] = (
             return persona
     known = sorted({p.key for p in personas})
     raise UnknownPersonaError(
-        f"no persona '{persona_id}' in language '{language}'. Known: {', '.join(known)}. "
-        "See `salesim personas list`."
+        f"no persona '{persona_id}' in language '{language}'. Known: {', '.join(known)}. See `salesim personas list`."
     )

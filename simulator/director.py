@@ -313,6 +313,7 @@ class _Turn:
 
     def _resolved_all(self, trigger: str) -> bool:
         return not any(
-            o.trigger == trigger and o.id not in self.s.resolved_objections for o in self.p.objections
+            o.trigger == trigger and o.id not in self.s.resolved_objections
+            for o in self.p.objections
             if o.id in self.s.raised_objections
         ) and all(o.id in self.s.raised_objections for o in self.p.objections if o.trigger == trigger)

@@ -26,7 +26,11 @@ Thank you Mr. Zhou, goodbye.
 
 def salesim(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "ui.cli", *args], input=stdin, capture_output=True, text=True, env=cli_env(home),
+        [sys.executable, "-m", "ui.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=cli_env(home),
         timeout=120,
     )
 
@@ -40,8 +44,9 @@ def test_personas_list_json_has_one_entry_per_persona_and_language(home: Path) -
 
 
 def test_a_scripted_call_prints_the_transcript_and_its_scorecard(home: Path) -> None:
-    result = salesim(home, "practice", "--persona", "tv-parent", "--lang", "en", "--script", "-", "--json",
-                     stdin=GOOD_EN)
+    result = salesim(
+        home, "practice", "--persona", "tv-parent", "--lang", "en", "--script", "-", "--json", stdin=GOOD_EN
+    )
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout)
     assert record["outcome"] == "deal"
@@ -63,8 +68,12 @@ def test_unknown_persona_empty_script_and_missing_file_fail_cleanly(home: Path, 
 
 
 def test_grade_writes_every_format_and_reports_a_bad_line_without_stopping(home: Path, tmp_path: Path) -> None:
-    good = {"turns": [{"role": "trainee", "text": "How many people use it at the moment?"},
-                      {"role": "customer", "text": "Three of us."}]}
+    good = {
+        "turns": [
+            {"role": "trainee", "text": "How many people use it at the moment?"},
+            {"role": "customer", "text": "Three of us."},
+        ]
+    }
     batch = tmp_path / "calls.jsonl"
     batch.write_text(json.dumps(good) + "\n{broken\n" + json.dumps(good) + "\n", encoding="utf-8")
     result = salesim(home, "grade", str(batch), "--format", "json")
@@ -72,9 +81,13 @@ def test_grade_writes_every_format_and_reports_a_bad_line_without_stopping(home:
     assert "calls.jsonl, line 2" in result.stderr
     cards = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(cards) == 2
-    assert cards[0]["turns"][0] == {"index": 0, "role": "trainee", "text": good["turns"][0]["text"],
-                                    "labels": {"spin": ["situation"], "fabe": [], "close": [], "stage": "cognitive"},
-                                    "stage": "cognitive"}
+    assert cards[0]["turns"][0] == {
+        "index": 0,
+        "role": "trainee",
+        "text": good["turns"][0]["text"],
+        "labels": {"spin": ["situation"], "fabe": [], "close": [], "stage": "cognitive"},
+        "stage": "cognitive",
+    }
     single = tmp_path / "one.json"
     single.write_text(json.dumps(good), encoding="utf-8")
     out = tmp_path / "out"

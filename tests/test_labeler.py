@@ -25,9 +25,7 @@ def test_spin_questions_from_the_label_contract(text: str, kind: str) -> None:
     assert kind in label_turn(text).spin
 
 
-@pytest.mark.parametrize(
-    "text", ["May I have your name?", "Is now a good time?", "请问您怎么称呼?", "现在方便说话吗?"]
-)
+@pytest.mark.parametrize("text", ["May I have your name?", "Is now a good time?", "请问您怎么称呼?", "现在方便说话吗?"])
 def test_etiquette_questions_have_no_spin_and_no_stage(text: str) -> None:
     labels = label_turn(text)
     assert labels.spin == frozenset()

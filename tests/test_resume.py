@@ -18,7 +18,11 @@ from simulator.settings import Settings
 def test_killing_the_terminal_mid_call_loses_no_turn(home: Path) -> None:
     proc = subprocess.Popen(
         [sys.executable, "-m", "ui.cli", "practice", "--persona", "hotel-member", "--lang", "en"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(home),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_env(home),
     )
     assert proc.stdin is not None
     proc.stdin.write("Good morning, this is Anna from the hotel's customer service centre.\n")

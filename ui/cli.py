@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -97,7 +97,9 @@ def _show_end(view: CallView) -> None:
 def practice(
     persona: Annotated[str, typer.Option(help="Persona id, see `salesim personas list`.")] = "tv-parent",
     lang: Annotated[str, typer.Option(help="Language of the call: zh or en.")] = "en",
-    script: Annotated[str | None, typer.Option(help="Play trainee lines from FILE (one per line; - for stdin).")] = None,
+    script: Annotated[
+        str | None, typer.Option(help="Play trainee lines from FILE (one per line; - for stdin).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the finished call as one JSON object.")] = False,
     resume: Annotated[str | None, typer.Option(help="Continue the unfinished call with this id.")] = None,
 ) -> None:
@@ -154,7 +156,7 @@ def _play(sim: Simulator, view: CallView, lines: list[str] | None, quiet: bool) 
     return view
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     md = "md"
     html = "html"
@@ -199,7 +201,9 @@ def grade_command(
             }[fmt]()
             if out_dir:
                 stem = Path(item.file).stem + (f"-{item.line}" if item.line else "")
-                (out_dir / f"{stem}.{fmt.value}").write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+                (out_dir / f"{stem}.{fmt.value}").write_text(
+                    text if text.endswith("\n") else text + "\n", encoding="utf-8"
+                )
             else:
                 typer.echo(text.rstrip("\n"))
     if failures:
