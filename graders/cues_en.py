@@ -39,6 +39,8 @@ TAG_QUESTION = re.compile(
 
 # --- SPIN -------------------------------------------------------------------------------------------------
 NOT_SPIN_QUESTION = _rx(
+    r"^(?:hello,? |hi,? |good (?:morning|afternoon|evening),? )?(?:is|am i speaking to|am i talking to) (?:this|that|it)? ?(?:mr|mrs|ms|miss|dr|the)\b",
+    r"\b(?:is|are) (?:now|this|it) (?:a |an )?(?:good|ok|okay|convenient|bad) (?:time|moment)\b|\bfor a few (?:quick )?questions\b",
     r"\b(?:have|got) you got (?:a|a few|two|five|ten|\d+) (?:minutes?|moments?|secs?)\b|\bhave you got (?:a|a few|two|five|ten|\d+) (?:minutes?|moments?)\b|\bshould i (?:call|ring|try) (?:you )?(?:back|later)\b|\bor shall i try you\b",
     r"\b(?:is that|is this|was that) fair\b|\bfair\?$|\bdid i get that right\b|\bhave i got that\b|\bis that the kind of thing\b|\bdoes that sound like\b",
     r"\b(?:your|ur) (?:name|surname|full name)\b",
@@ -186,7 +188,7 @@ TIME = re.compile(
     r"(?:\d{1,2}(?:st|nd|rd|th))|(?:january|february|march|april|june|july|august|september|october|november|december)|"
     r"end of (?:the )?(?:day|week|month)|first thing|later today|this time|"
     r"what time|which day|what day|when (?:would|will|can|could|is|does|are|should)|which (?:time|date|slot)|what date|"
-    r"a good time for)\b"
+    r"tomorrow)\b"
 )
 ACTION = re.compile(
     r"\b(?:call (?:you )?back|call you|ring you|phone you|give you a (?:call|ring)|get back to you|follow up|"

@@ -143,6 +143,8 @@ def label_turn(text: str) -> TurnLabels:
                     weak_situation = True
                 elif kind:
                     spin.add(kind)
+        if asked and c.ETIQUETTE.search(sentence):
+            continue  # "is now a good time?", "who am I speaking to?": no product talk, no closing move
         fabe |= _fabe(sentence, c, asked)
         if c.SUMMARIZE.search(sentence):
             close.add("summarize")

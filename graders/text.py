@@ -11,7 +11,7 @@ _T2S = opencc.OpenCC("t2s")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _FULLWIDTH = str.maketrans("？！，。；：（）", "?!,.;:()")
 _SENTENCE_END = re.compile(r"(?<=[?!.;\n])\s*|(?<=\.\.\.)\s*")
-_DECIMAL_DOT = re.compile(r"(?<=\d)\.(?=\d)")
+_DECIMAL_DOT = re.compile(r"(?<=\d)\.(?=\d)|(?<=\b(?:mr|ms|dr|st|no))\.|(?<=\bmrs)\.")
 MAX_TURN_CHARS = 4000
 
 
