@@ -39,7 +39,7 @@ TAG_QUESTION = re.compile(
 
 # --- SPIN -------------------------------------------------------------------------------------------------
 NOT_SPIN_QUESTION = _rx(
-    r"^(?:hello,? |hi,? |good (?:morning|afternoon|evening),? )?(?:is|am i speaking to|am i talking to) (?:this|that|it)? ?(?:mr|mrs|ms|miss|dr|the)\b",
+    r"^(?:hello,? |hi,? |good (?:morning|afternoon|evening),? )?(?:is (?:this|that|it)|am i speaking to|am i talking to|are you) (?:mr|mrs|ms|miss|dr|the (?:office manager|owner|person|manager|director|account holder|homeowner))\b",
     r"\b(?:is|are) (?:now|this|it) (?:a |an )?(?:good|ok|okay|convenient|bad) (?:time|moment)\b|\bfor a few (?:quick )?questions\b",
     r"\b(?:have|got) you got (?:a|a few|two|five|ten|\d+) (?:minutes?|moments?|secs?)\b|\bhave you got (?:a|a few|two|five|ten|\d+) (?:minutes?|moments?)\b|\bshould i (?:call|ring|try) (?:you )?(?:back|later)\b|\bor shall i try you\b",
     r"\b(?:is that|is this|was that) fair\b|\bfair\?$|\bdid i get that right\b|\bhave i got that\b|\bis that the kind of thing\b|\bdoes that sound like\b",
@@ -57,6 +57,8 @@ NOT_SPIN_QUESTION = _rx(
     r"\bdid you (?:get|receive|see) (?:my|our|the) (?:email|message|letter|brochure|catalogue|catalog|text)\b",
 )
 NEED_PAYOFF = _rx(
+    r"\bhow much would (?:it|that|this) (?:\w+ ){0,2}(?:mean|matter|help|be worth|change)\b|\bwould (?:it|that|this) give you\b|\bwhat would (?:that|it|this) let (?:you|him|her|them)\b",
+    r"\bwould (?:not having|having|a \w+(?: \w+)?) (?:\w+ ){0,4}(?:help|be worth|make|give|matter|save)\b|\bhow would it feel\b|\bwhere would you put\b",
     r"\bhow much (?:of a |more |calmer|easier|better|happier|less|difference)\b.*\bwould\b|\bhow much (?:calmer|easier|better|happier)\b",
     r"\bwould (?:it|that|this) (?:\w+ ){0,2}matter\b|\bwould (?:having|getting|being able)\b|\bdo you think (?:he|she|they|you)(?:'d| would)\b",
     r"\bwhat would it (?:be worth|mean|do)\b|\bwould (?:he|she|they|you)(?:'d)? (?:feel|be happier|be more|open up|enjoy|use it)\b",
@@ -77,6 +79,8 @@ NEED_PAYOFF = _rx(
     r"\bworth (?:a look|looking at|considering|it)\b",
 )
 IMPLICATION = _rx(
+    r"\bwho else\b|\bgoing to look\b|\bever reach(?:es)?\b|\bdoes (?:it|that) leave\b|\bputting on\b|\bcosting\b|\bhow would (?:the|your) \w+ (?:manage|cope|pay|get by)\b",
+    r"\bhow (?:bad|serious) does it get\b|\bwhat(?:'s| is) that (?:costing|doing)\b|\bcome back to bite\b|\bknock(?:s|ing)? (?:on|your|his|her)\b",
     r"\bend(?:ed)? up\b|\badd(?:s)? up to\b|\bhow did (?:they|the \w+|your \w+|he|she) take it\b|\bwhat did (?:that|it|this) mean\b",
     r"\b(?:spill|spilling|knock|knocking|hit|hits|hitting|eat|eats|eating) (?:over|into|his|her|their|your|the)\b|\bdoes it (?:hit|spill|knock|hurt|stop)",
     r"\baffecting\b|\bmeans? (?:for|on) (?:you|your|the|his|her|those)\b|\bknock-on\b|\bwhat (?:does|did) (?:that|it) (?:do to|mean on)",
@@ -86,7 +90,7 @@ IMPLICATION = _rx(
     r"\blead(?:s|ing)? to\b|\bresult(?:s|ing)? in\b|\bcaus(?:e|es|ing) (?:you|your|any|problems?|delays?|trouble)",
     r"\bcost(?:s|ing)? (?:you|your|the (?:company|business|team|family))\b",
     r"\bhow much (?:time|money|business|revenue|sleep) (?:do|does|did|are|is|would|will) (?:you|your|it|that|they)\b.*\b(?:lose|waste|cost|spend)",
-    r"\b(?:lose|losing|lost|waste|wasting|wasted)\b",
+    r"\b(?:lose|losing|lost|waste|wasting|wasted) (?:money|business|clients|customers|sales|time|hours|days|the job|jobs|out|sleep|deals|orders|revenue)\b",
     r"\bif (?:this|that|it|things|he|she|his|her|the \w+) (?:stays?|continues?|keeps?|carries on|goes on|doesn't|don't|isn't|aren't|never|remains?)\b",
     r"\bif (?:nothing|it) (?:changes|is not fixed|isn't fixed)\b",
     r"\b(?:fall(?:ing)? behind|worse|risk|jeopardi[sz]e|miss(?:ing)? out|hold(?:s|ing)? (?:you|him|her|them) back)\b",
@@ -96,6 +100,7 @@ IMPLICATION = _rx(
     r"\bwho else (?:is|gets|would be) (?:affected|involved|hit)\b",
 )
 PROBLEM = _rx(
+    r"\bfeel(?:s)? off\b|\bwrong with\b|\banything wrong\b|\bcatching up with\b|\btired|\bexhaust|\bflagging\b|\bstuck\b|\bconfus|\bcostly\b|\bexpensive\b|\bhassle\b|\bone-off\b|\bhard to\b",
     r"\bgrief\b|\bworst\b|\bgoes wrong|\bdone better\b|\bworse\b|\bdrain",
     r"\bis (?:it|that|this|he|she) (?:\w+ )?(?:working|helping|enough)\b|\blose(?:s)? interest|\bshy|\bclam|\bsore\b|\bbugg?ing|\bdrop(?:s|ping)? out|\bdrop-outs?\b|\bcut(?:s|ting)? out|\bcrawl",
     r"\bhow bad\b|\bhate\b|\bdislike|\bfed up|\bunreliable|\bslow\b|\bnois|\bdraught|\bdraft|\bcondensation|\bmould|\bmold\b|\bleak|\bdamp\b|\bcold\b|\bbroken|\bfail",
@@ -123,6 +128,10 @@ ABOUT_CUSTOMER = re.compile(
 # --- FABE -------------------------------------------------------------------------------------------------
 NUMBER = r"\d[\d,.]*\s*(?:k|m|million|thousand|hundred|\+)?"
 EVIDENCE = _rx(
+    r"\b(?:we|we've|we have|we now) (?:\w+ ){0,2}(?:run|look after|serve|supply|work with|support|manage|insure|cover|teach|train|protect|host)\b.{0,40}\d",
+    r"\d[\d,]*\+? (?:offices|warehouses|sites|clinics|stores|branches|teams|vehicles|accounts|venues|cafes|factories|landlords|tenants|drivers|agents|practices|sellers)\b",
+    r"\bpromise\b|\bor (?:it's|its) free\b|\bor your money back\b|\b(?:cut|reduced|halved|doubled|improved|raised|boosted) (?:\w+ ){1,3}by\b|\bby \d+ ?%",
+    r"\bthe same \w+ (?:that|as) \w+ (?:use|uses|used|have|has)\b|\b(?:like|including) \w+ (?:and|&) \w+\b.*\b(?:use|uses|switched|chose)\b",
     r"\bsince (?:19|20)\d\d\b|\bvoted\b|\baward-winning|\bbest \w+ (?:hotel|company|provider|service|brand) (?:in|of)\b|\buptime\b|\brenew(?:ed|al rate)\b",
     r"\bcooling-off|\bfull refund|\bpenalty-free|\bno-quibble|\bleave (?:penalty-free|for free|without)|\bsatisfaction (?:rate|guarantee)|\bwe(?:'ve| have) (?:fitted|installed|served|helped|sold)\b",
     rf"{NUMBER}\s*(?:\w+\s+){{0,2}}(?:customers|families|users|clients|members|companies|households|parents|schools|students|pupils|guests|businesses|homes|restaurants|shops|people|patients|subscribers|owners|firms|hotels|installations|projects|couples)\b",
@@ -139,12 +148,15 @@ EVIDENCE = _rx(
     r"\byears? of experience|\bin business (?:for|since)|\bserved (?:over )?\d",
 )
 BENEFIT = _rx(
+    r"\bfor you(?: personally)?\b|\bno more \w+ing\b|\bexactly (?:that|the|what|your|those)\b|\bwhich means (?:that )?(?:your|the|you|he|she|they)\b",
+    r"\bso (?:he|she|you|they)(?:'s|'re| is| are| gets?| won't| don't| doesn't| never)\b|\byou(?:'re| are) not (?:the one|stuck|left|paying)\b|\bfits (?:round|around|in with|into) (?:your|the)\b",
+    r"\bso (?:there's|there is) no (?:\w+ing|more|need)\b|\bso it(?:'s| is) (?:already )?(?:ready|running|there|done|in place) (?:for|before|by)\b",
     r"\b(?:you|he|she|they)(?:'d| would|'ll| will) be (?:well )?(?:ahead|set|covered|sorted|able|fine|protected|ready|saving)\b",
     r"\b(?:what|which is what) you (?:wanted|need|said|asked for|mentioned|were after)\b|\byou told me\b|\byou(?:'re| are) paying (?:roughly|about|only|less)\b",
     r"\b(?:deals with|fixes|solves|sorts out|takes care of|gets rid of|stops) (?:exactly )?(?:what|the|your|that|those)\b|\bso (?:he|she|you|they)(?:'s|'ve|'ll| has| have| will) (?:had|got|be|been|have|get)\b",
     r"\byour (?:pa|son|daughter|child|kids|wife|husband|team|staff|family|clients)\b.*\b(?:can|will|won't|doesn't have|no longer)\b",
     rf"\b(?:so|so that|which means|that means|this means|meaning|means|that way)\s+(?:{YOU}|your \w+)\s+(?:\w+\s+){{0,2}}(?:can|could|will|would|'ll|won't|don't|doesn't|never|no longer|get|gets|save|saves|have|has|be|is|are|stop|avoid|catch|pass|keep|spend|sleep|enjoy|feel|see|know|worry|finally)",
-    r"\byou(?:'ll| will) (?:\w+ )?(?:save|get|be able|have|never|no longer|not have to|spend less|see|enjoy|avoid|feel|catch up|pass|keep|stop|know|finally|cut|reduce|free up|gain|win|impress|rest)",
+    r"\byou(?:'ll| will) (?:\w+ )?(?:save|get (?:more|back|your|peace|better|to)|be able|never|no longer|not have to|spend less|enjoy|avoid|feel|catch up|pass|stop|finally|cut|reduce|free up|gain|win|impress|rest)",
     r"\b(?:he|she|they|your \w+)(?:'ll| will) (?:\w+ )?(?:be able|catch up|pass|improve|get|have|feel|stop|finally|keep|learn|speak|enjoy|save|see|win)",
     r"\bfor (?:you|your \w+),? (?:this|that|it) means\b|\bfor you,|\bin your case\b|\bfor your (?:son|daughter|child|kids|family|business|team|company|staff|situation|shop|restaurant|home|flat|house)",
     r"\b(?:help|helps|helping|let|lets|allow|allows|give|gives|save|saves|spare|spares|free|frees|protect|protects) (?:you|your \w+|him|her|them)\b",
@@ -154,9 +166,12 @@ BENEFIT = _rx(
     r"\b(?:save|saves|saving) (?:you )?(?:\w+ ){0,2}(?:\d|a lot|hours|money|time)",
 )
 ADVANTAGE = _rx(
+    r"\bwithout (?:anyone|any|a|the|you|having|needing|waiting|ringing|chasing)\b|\bno (?:more|need|waiting|hunting|chasing|ringing|queue|queues)\b|\bautomatically\b",
+    r"\bwe (?:handle|take care of|manage|cancel|arrange|sort out|do) (?:it|the whole|all|everything|the \w+) (?:for you|ourselves)?",
+    r"\bon the spot\b|\bin real time\b|\bas (?:he|she|you|they) (?:speak|speaks|go|goes|type)\b",
     r"\bunlike\b|\bcompared (?:to|with)\b|\bbetter than\b|\bmore \w+ than\b|\b\w+er than\b|\binstead of\b|\brather than\b",
     r"\bso (?:it|the \w+|they|this)\b|\bwhich means (?:it|the \w+)|\bso that (?:it|the \w+)\b",
-    r"\b(?:it|this|the \w+|that) (?:automatically|adapts?|corrects?|lets|allows|means|saves|reduces|cuts|prevents|keeps|helps|makes|protects|works|does|removes|blocks|handles|syncs|updates|tracks|learns|fits|lasts|stays)\b",
+    r"\b(?:it|this|the \w+|that) (?:automatically|adapts?|corrects?|lets|allows|saves|reduces|cuts|prevents|keeps|helps|protects|removes|blocks|handles|syncs|updates|tracks|learns|lasts|listens|detects|reports|alerts|scores)\b",
     r"\bno need to\b|\bwithout (?:having to|needing|any need)\b|\bthe (?:advantage|difference|beauty|best part|great thing|good thing|key thing|point) (?:is|of)\b",
     r"\bwhat makes (?:it|this|us|our \w+) (?:different|better|special|unique)\b",
     r"\b(?:only|unique|exclusive|one of a kind)\b",
@@ -164,8 +179,11 @@ ADVANTAGE = _rx(
     r"\b(?:efficient|durable|reliable|accurate|flexible|convenient|hassle-free|automatic|energy-saving)\b",
 )
 FEATURE = _rx(
+    r"\b(?:it's|it is|they're|they are|this is|that's) (?:a|an|just|only|our|the) (?:\w+[- ]?){0,3}(?:sensor|device|card|plan|package|app|machine|system|course|service|profile|tablet|unit|kit|membrane|panel|filter|policy|programme|program|subscription|model|box|version|tier)\b",
+    r"\b(?:our|the|these|those) \w+s? (?:is|are) (?:a|an|\d|made|double|triple|available|fitted|rated|built|certified|designed)\b|\blives in (?:our|the|your)\b|\bclips? (?:on|onto)\b|\bplugs? into\b|\bcomes? in\b",
+    r"\b\d+(?:\.\d+)? (?:a|per) (?:day|month|year|week|ream|box|hour|night|person|user|seat)\b|\bworks out at\b|\bstanding order\b|\bfree over\b|\bcontract\b|\bcancel anytime\b",
     r"\bthere(?:'s| is| are) (?:a|an|two|three|four|\d+) (?:\w+[- ]?){0,3}(?:in the box|built-in|included|microphone|app|card|ways?|options?|plans?|packages?|models?|versions?)",
-    r"\bin the box\b|\b\d{1,3}(?:,\d{3})+\b|\b\d+\.\d\d\b|\b(?:fibre|fiber|plan|package|tier|model|card) \d+\b|\bfitted\b|\bwe can (?:usually )?(?:fit|deliver|install|ship|set up) (?:within|in)\b",
+    r"\bin the box\b|\b\d{1,3}(?:,\d{3})+(?= (?:for|a|per|yuan|rmb|isn't|is|fitted|installed|plus|including|all))|\b\d+\.\d\d\b|\b(?:fibre|fiber|plan|package|tier|model|card) \d+\b|\bfitted\b|\bwe can (?:usually )?(?:fit|deliver|install|ship|set up) (?:within|in)\b",
     r"\b(?:it|this|the \w+|our \w+|each \w+|every \w+|that|they|these|the (?:card|device|plan|package|machine|system|course|service|membership|policy|product|panel|unit|app|kit|offer|model))\s+(?:\w+\s+)?(?:has|have|includes?|including|comes? with|contains?|offers?|features?|holds?|covers?|gives? (?:you )?access|is made|are made|uses?|runs?|supports?|provides?|consists?|is available|are available|measures?|weighs?|lasts|takes?)\b",
     rf"{NUMBER}\s*(?:gb|mb|mbps|gbps|tb|m2|m²|sq|square|mm|cm|metres?|meters?|kg|grams?|g\b|hours?|hrs?|minutes?|mins?|rooms?|dialogues?|lessons?|pages?|sheets?|reams?|boxes?|colou?rs?|channels?|users?|seats?|licen[cs]es?|sessions?|classes?|nights?|visits?|bottles?|capsules?|tablets?|pills?|layers?|chambers?|watts?|kw|kwh|litres?|liters?|per ?cent|%|yuan|rmb|dollars?|euros?|pounds?|rubles?|roubles?|lira|usd|eur)\b",
     r"[$€£¥]\s*\d",

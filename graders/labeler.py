@@ -17,7 +17,7 @@ from graders.text import detect_language, normalise, split_sentences
 from personas.schema import Stage
 
 _EN_CLAUSE = re.compile(
-    r",?\s+(?:and|or|also|plus)\s+(?=(?:what|how|which|who|when|where|why|do|does|did|is|are|can|could|would|will|have|has)\b)"
+    r"\s+[—–-]\s+|,?\s+(?:and|or|also|plus)\s+(?=(?:what|how|which|who|when|where|why|do|does|did|is|are|can|could|would|will|have|has)\b)"
     r"|;\s*|,\s+(?=(?:what|how|which|who|when|where|why)\b)"
 )
 _ZH_CLAUSE = re.compile(r"[,;]\s*|(?<=[吗呢])\s*")
@@ -85,11 +85,13 @@ def _next_step(sentence: str, c: ModuleType, asked: bool) -> bool:
 
 
 def _fabe(sentence: str, c: ModuleType, asked: bool) -> set[str]:
+    # Product statements are statements: a question, or a summary read back to the customer, restates
+    # rather than presents (its figures are the customer's, not the product's).
+    if asked or c.SUMMARIZE.search(sentence):
+        return set()
     found = set()
     if c.EVIDENCE.search(sentence):
         found.add("evidence")
-    if asked:
-        return found
     if c.BENEFIT.search(sentence):
         found.add("benefit")
     if c.ADVANTAGE.search(sentence):
