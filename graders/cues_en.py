@@ -200,7 +200,7 @@ TIME = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|few days)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|"
-    r"(?:at|by|around|before|after) \d{1,2}(?::\d\d)?|\d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}:\d\d|noon|midday|"
+    r"(?:at|by|around|before|after) \d{1,2}(?::\d\d)?(?![\d%.,])|\d{1,2}(?::\d\d)? ?(?:am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}:\d\d|noon|midday|"
     r"in (?:\d+|an?|one|two|three|ten|fifteen|half an) (?:minutes?|hours?|days?|working days?)|"
     r"within (?:\d+|an?|one|two|three|24|48) (?:minutes?|hours?|days?|working days?)|"
     r"(?:\d{1,2}(?:st|nd|rd|th))|(?:january|february|march|april|june|july|august|september|october|november|december)|"
@@ -214,7 +214,7 @@ ACTION = re.compile(
     r"visit|come (?:over|round|by|to|out|and)|pop (?:round|over|by)|drop (?:by|in|it)|measure|measurement|survey|inspect|install|fit|fitter|"
     r"technician|engineer|specialist|consultant|expert|meet|meeting|appointment|book|booking|schedule|arrange|reserve|demo|demonstration|"
     r"set up|activate|start|sign|trial|session|class|tour|viewing|consultation|check-in|collect|courier|surveyor|switch|engineer|"
-    r"call|pilot|post (?:it|them)|text|invite|service|go in|be with you|pencil|driver|measurer|delivery)\b"
+    r"call|pilot|post (?:it|them)|text|invite|service|go in|be with you|pencil|driver|measurer|delivery)"
 )
 PROPOSAL = re.compile(
     r"\b(?:i'll|i will|we'll|we will|i can|we can|i could|we could|shall i|shall we|should i|let's|let me|can i|could i|may i|"
@@ -222,7 +222,9 @@ PROPOSAL = re.compile(
     r"he'll|she'll|they'll|our \w+ (?:will|can|could)|i've (?:booked|scheduled|arranged|put)|you'll (?:get|receive|have))\b"
 )
 CONTACT = _rx(
-    r"\b(?:your|the|this|a|best|which|what's the|what is the) (?:mobile|email|e-mail|address|postcode|post code|zip code|number)\b",
+    r"\b0\d{3,4}[ -]?\d{3}[ -]?\d{3,4}\b|\b\d{3,4}[ -]\d{3,4}[ -]\d{3,4}\b|\b\S+@\S+\.\w+|\b\d+ \w+ (?:road|street|st|avenue|ave|court|lane|drive|close|way|square|place|crescent)\b",
+    r"\bextension \d+|\b(?:his|her|their) (?:name and )?(?:email|number|details|mobile)\b|\bwho should (?:the \w+|he|she|we|i) ask for\b|\binvoice (?:go|be sent) to\b",
+    r"\b(?:your|the|this|a|best|which|what's the|what is the) (?:mobile|email|e-mail|address|postcode|post code|zip code|number)\b(?! data)(?=.*(?:\?|take|have|get|confirm|note|send|read|write|still|ring|call|text|reach))",
     r"\bon this (?:mobile|number|phone)\b|\bemail (?:address )?(?:ending|still)\b|\bcontact (?:name|person)\b",
     r"\b(?:phone|mobile|cell|contact|telephone|landline|home|work|office|best|direct) (?:number|no\.?|details|info|information)\b",
     r"\byour (?:number|email|e-mail|address|phone|mobile|wechat|whatsapp|contact)\b",
@@ -234,6 +236,19 @@ CONTACT = _rx(
     r"\b(?:is|was) (?:this|that) (?:number|the best number|still your number)\b",
 )
 ASK_COMMITMENT = _rx(
+    r"\bdoes (?:that|it|this) (?:sound|make sense|sit|feel|work|seem)\b|\bworth a (?:try|go|shot)\b|\bdoes it make sense to\b|\bis (?:that|this|it) something\b",
+    r"\bshall i (?!ask|check|explain|tell|go over|read|run through)\w+ (?:it|them|one|that|this|you|a|the)\b|\bwould that (?:work|suit) (?:for )?you\b",
+    r"\bhow much (?:are|would|will|can|could|do) you (?:\w+ ){0,3}(?:donat\w*|giv\w*|contribut\w*|order\w*|buy\w*|sign\w*(?: up)?|join\w*|pledg\w*|sponsor\w*|try\w*|switch\w*|upgrad\w*|book\w*|renew\w*|subscrib\w*|enrol\w*|purchas\w*|invest\w*|commit\w*|go(?:ing)? ahead|tak\w* (?:it|one|the|a|this|that)|increas\w*|mak\w* a (?:donation|purchase|booking|commitment))\b|\bhow much would (?:that|be appropriate|you)\b|\ban amount in mind\b",
+    r"\b(?:will|would|wouldn't|won't) you (?:\w+ ){0,2}(?:donat\w*|giv\w*|contribut\w*|order\w*|buy\w*|sign\w*(?: up)?|join\w*|pledg\w*|sponsor\w*|try\w*|switch\w*|upgrad\w*|book\w*|renew\w*|subscrib\w*|enrol\w*|purchas\w*|invest\w*|commit\w*|go(?:ing)? ahead|tak\w* (?:it|one|the|a|this|that)|increas\w*|mak\w* a (?:donation|purchase|booking|commitment))\b|\bcan i interest you in\b|\bperhaps you(?:'d| would) (?:be interested|like)\b",
+    r"\bi(?:'d| would) like to (?:ask|encourage|invite) you to\b|\b(?:if|whether) you(?:'d| would) be willing to\b|\bhave you (?:thought about|considered) (?:donat\w*|giv\w*|contribut\w*|order\w*|buy\w*|sign\w*(?: up)?|join\w*|pledg\w*|sponsor\w*|try\w*|switch\w*|upgrad\w*|book\w*|renew\w*|subscrib\w*|enrol\w*|purchas\w*|invest\w*|commit\w*|go(?:ing)? ahead|tak\w* (?:it|one|the|a|this|that)|increas\w*|mak\w* a (?:donation|purchase|booking|commitment))\b",
+    r"\bdo you think you (?:will|would|could|can) (?:be able to )?(?:donat\w*|giv\w*|contribut\w*|order\w*|buy\w*|sign\w*(?: up)?|join\w*|pledg\w*|sponsor\w*|try\w*|switch\w*|upgrad\w*|book\w*|renew\w*|subscrib\w*|enrol\w*|purchas\w*|invest\w*|commit\w*|go(?:ing)? ahead|tak\w* (?:it|one|the|a|this|that)|increas\w*|mak\w* a (?:donation|purchase|booking|commitment))\b|\byou(?:'d| would) like to (?:donat\w*|giv\w*|contribut\w*|order\w*|buy\w*|sign\w*(?: up)?|join\w*|pledg\w*|sponsor\w*|try\w*|switch\w*|upgrad\w*|book\w*|renew\w*|subscrib\w*|enrol\w*|purchas\w*|invest\w*|commit\w*|go(?:ing)? ahead|tak\w* (?:it|one|the|a|this|that)|increas\w*|mak\w* a (?:donation|purchase|booking|commitment))\b.*\?",
+    r"\bwould you (?:be )?(?:willing|able|open|interested|happy|ready|keen|up for) (?:to )?(?!tell|share|know|hear|answer|explain|describe|talk|chat|spend a)\w+",
+    r"\bwould you (?:consider|think about) (?:donating|making|buying|signing|joining|going|giving|taking|trying|ordering|switching|upgrading|booking|renewing|contributing|starting)\b",
+    r"\bhow much (?:would|will|can|could|do) you (?:like to |want to |be willing to |feel comfortable )?(?:donate|give|contribute|order|spend|put in|pledge|invest|commit)\b",
+    r"\b(?:any|is there (?:any|a)) chance (?:you|we)\b|\bwhy not (?:\$|£|€)?\d|\bwould (?:\$|£|€)?\d[\d.,]* (?:\w+ )?(?:be|work|do)\b",
+    r"\b(?:can|could|will) (?:you|i count on you to) (?:donate|give|commit|contribute|pledge|sign up|buy|order|sponsor|join)\b",
+    r"\b(?:do|would) you (?:want|like) to (?:donate|give|help|contribute|join|sign|make a|try|go for|start|support|sponsor|pledge|buy|order)\b",
+    r"\bwould you like to (?:help|donate|contribute|give|join|make|support|sponsor)\b|\bcan we count on\b|\bare you in\b",
     r"\bhappy for me to\b|\bsomething you(?:'d| would) like to\b|\bwould that (?:settle|do it|work|swing it|make the difference|be ok|be okay|be alright)\b",
     r"\bgive it a (?:go|try)\?|\bshall we\b|\bare you happy (?:to|with that)\b|\bcan i go ahead\b|\bshall i (?:reserve|book|send|put|set|get|activate|sign|lock|order|arrange|register|enrol)",
     r"\b(?:shall|should|can|may|could) i (?:go ahead and )?(?:place|put|process|book|reserve|sign|register|set|get|order|confirm|add|enrol|enroll|start|arrange|lock|secure|send you the contract)",
@@ -255,6 +270,9 @@ ASK_COMMITMENT = _rx(
     r"\bwould you (?:take|buy|order|go for|sign up for) (?:it|one|this|that)\b",
 )
 SUMMARIZE = _rx(
+    r"^(?:\w+[,!]? )?so,? .*(?:—|–|-|,)\s*(?:right|correct|fair|yes|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right)\W*$",
+    r"\bgiven what you(?:'ve| have) (?:said|told me)\b|\bquick recap\b|\bread (?:that|it|this|those) back\b|\blet me just read\b|^(?:perfect|lovely|great|brilliant|right|ok|okay)\s*[:—–-]",
+    r"^(?:\w+[,!]? )?so (?:a|an|that's|\d)\b",
     r"^(?:\w+[,!]? )?so[:;]",
     r"^(?:\w+[,!]? )?so (?:you're|you've|you said|you need|you want|you have|you'd|that's|it's mostly|he's|she's|they're|the \w+ (?:are|is) fine)\b",
     r"\breading (?:that|it|this) back\b|\blet me check\b|\bfrom what you(?:'ve| have) told me\b|\ball correct\?|\bhave i got (?:that|it|everything) right\b",
@@ -301,6 +319,7 @@ INTRODUCES_SELF = re.compile(
     r"\b(?:my name is|my name's|this is \w+|i'm \w+ (?:from|at|with)|calling from|here at|i am \w+ from|speaking(?:\.|,|$))"
 )
 NEXT_STEP_FIXED = re.compile(
-    r"^(?:\w+ ){0,4}(?:it is|then|works|is fine|suits|booked|confirmed|is booked)[.!]?$|\bbook (?:the|an?) \w+ for\b"
+    r"^(?:[\w,:]+ ){0,4}(?:it is|then|works|is fine|suits|booked|confirmed|is booked)[.!]?$|\bbook (?:the|an?) \w+ for\b|"
+    r"^(?:\w+ ){0,3}(?:at|on) \d{1,2}(?::\d\d)?(?: ?(?:am|pm))?[.!]?$"
 )
 ETIQUETTE = NOT_SPIN_QUESTION

@@ -13,6 +13,7 @@ from types import ModuleType
 
 from graders import cues_en, cues_zh
 from graders.labels import TurnLabels
+from graders.sentiment import negative_words
 from graders.text import detect_language, normalise, split_sentences
 from personas.schema import Stage
 
@@ -68,7 +69,7 @@ def spin_kind(clause: str, language: str) -> str | None:
         return "need_payoff"
     if c.IMPLICATION.search(clause):
         return "implication"
-    if c.PROBLEM.search(clause):
+    if c.PROBLEM.search(clause) or negative_words(clause):
         return "problem"
     return "situation"
 
@@ -152,7 +153,10 @@ def label_turn(text: str) -> TurnLabels:
             close.add("summarize")
         if c.ASK_COMMITMENT.search(sentence):
             close.add("ask_commitment")
-        if _next_step(sentence, c, asked):
+        # A question asks about one thing per clause: "when do you need it, and what's your number?" is no
+        # next step just because a time and an action both occur somewhere in it.
+        parts = _question_clauses(sentence, language) if asked and language == "en" else [sentence]
+        if not sentence.startswith("if ") and any(_next_step(part, c, asked) for part in parts):
             close.add("next_step")
         if c.CONTACT.search(sentence):
             close.add("contact")
