@@ -58,16 +58,37 @@ def _is_closing_question(clause: str, c: ModuleType) -> bool:
     return bool(c.ASK_COMMITMENT.search(clause) or c.CONTACT.search(clause) or _next_step(clause, c, True))
 
 
+_CONDITIONAL = re.compile(r"\bif\b|\bimagine\b|\bsuppose\b|如果|假如|要是|万一")
+_POSITIVE = re.compile(
+    r"\b(?:help|helps|save|saves|saved|saving|worth|benefit|easier|better|relief|valuable|useful|matter|calmer|happier)\b|"
+    r"帮助|帮到|省|值得|好处|轻松|方便|放心|有用|划算|意义"
+)
+
+
+def _hypothetical_value(clause: str, c: ModuleType) -> bool:
+    """'If one card saved you 7,500, would you consider it?': the value of a solution, asked hypothetically.
+    Such a question is need-payoff even though it mentions considering or joining."""
+    return bool(_CONDITIONAL.search(clause) and c.NEED_PAYOFF.search(clause) and _POSITIVE.search(clause))
+
+
 def spin_kind(clause: str, language: str) -> str | None:
     """The SPIN type of one question clause, or None for questions of no SPIN kind."""
     c = _cues(language)
-    if c.NOT_SPIN_QUESTION.search(clause) or _is_closing_question(clause, c):
+    if c.NOT_SPIN_QUESTION.search(clause) or c.RUDE.search(clause):
         return None
-    if c.SUMMARIZE.search(clause) and not c.PROBLEM.search(clause):
-        return None
-    if c.NEED_PAYOFF.search(clause):
+    if _hypothetical_value(clause, c) and not c.IMPLICATION.search(clause):
         return "need_payoff"
-    if c.IMPLICATION.search(clause):
+    if _is_closing_question(clause, c):
+        return None
+    if c.SUMMARIZE.search(clause) and (c.TAG.search(clause) or not c.PROBLEM.search(clause)):
+        return None  # "so X is the weak subject, right?" checks understanding; it asks nothing new
+    payoff, implication = c.NEED_PAYOFF.search(clause), c.IMPLICATION.search(clause)
+    if payoff and implication:
+        # Both read: a consequence of the problem unless the question is about a gain.
+        return "need_payoff" if _POSITIVE.search(clause) else "implication"
+    if payoff:
+        return "need_payoff"
+    if implication:
         return "implication"
     if c.PROBLEM.search(clause) or negative_words(clause):
         return "problem"
@@ -80,9 +101,9 @@ def _next_step(sentence: str, c: ModuleType, asked: bool) -> bool:
         return False
     if c.NEXT_STEP_FIXED.search(sentence):
         return True
-    if not (c.ACTION.search(sentence) or c.PROPOSAL.search(sentence)):
-        return False
-    return asked or bool(c.ACTION.search(sentence))
+    if asked:
+        return bool(c.ACTION.search(sentence) or c.SLOT.search(sentence))
+    return bool(c.ACTION.search(sentence))
 
 
 def _fabe(sentence: str, c: ModuleType, asked: bool) -> set[str]:
@@ -151,7 +172,7 @@ def label_turn(text: str) -> TurnLabels:
         fabe |= _fabe(sentence, c, asked)
         if c.SUMMARIZE.search(sentence):
             close.add("summarize")
-        if c.ASK_COMMITMENT.search(sentence):
+        if c.ASK_COMMITMENT.search(sentence) and not (asked and _hypothetical_value(sentence, c)):
             close.add("ask_commitment")
         # A question asks about one thing per clause: "when do you need it, and what's your number?" is no
         # next step just because a time and an action both occur somewhere in it.

@@ -18,6 +18,7 @@ FabeKind = Literal["feature", "advantage", "benefit", "evidence"]
 CloseKind = Literal["summarize", "ask_commitment", "next_step", "contact"]
 Stage = Literal["cognitive", "divergent", "convergent"]
 ObjectionTrigger = Literal["price", "pitch", "commitment", "discovery"]
+Volunteering = Literal["little", "some", "much"]
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,48}$")]
@@ -96,6 +97,11 @@ class Objection(Strict):
     )
     topics: list[Text] = Field(default=[], description="If given, the reply must also touch one of these.")
     resolved_line: Text = Field(description="What the customer says once it is resolved.")
+    from_difficulty: Difficulty = Field(
+        default="easy",
+        description="The easiest difficulty at which the customer raises it (personas/difficulty.py): "
+        "`hard` for an objection only a hard customer makes.",
+    )
 
 
 class Milestones(Strict):
@@ -133,6 +139,9 @@ class LineBank(Strict):
     greeting: Lines = Field(description="Answering the trainee's greeting or introduction.")
     small_talk: Lines
     confirm: Lines = Field(description="The trainee summed up correctly: yes, that's right.")
+    listening: Lines | None = Field(
+        default=None, description="A product point that changes nothing yet (default: the confirm lines)."
+    )
     answer_vague: Lines = Field(description="A discovery question on a topic this customer has nothing on.")
     clarify: Lines = Field(description="The trainee's turn made no sense or asked nothing.")
     pitch_too_early: Lines = Field(description="A product pitch before any need is known.")
@@ -172,6 +181,12 @@ class Persona(Strict):
     objections: list[Objection] = []
     trust: Percent = Field(description="Starting trust in the caller, 0-100.")
     patience: Percent = Field(description="Starting patience, 0-100; at 0 the customer hangs up.")
+    volunteers: Volunteering = Field(
+        default="some",
+        description="How much the customer offers unasked. much: a need comes out for any discovery question on "
+        "its topics, and the urgent motive with it; some: only for the right kind of question; little: the motive "
+        "only once every need the first milestone requires is out.",
+    )
     milestones: Milestones
     stage_profile: StageProfile
     opening_line: Text | None = Field(default=None, description="Inbound calls: what the customer says first.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graders.labeler import label_turn
-from graders.labels import TurnLabels
+from graders.labels import SPIN_KINDS, TurnLabels
 from graders.text import mentions_any, normalise
 from personas.schema import Objection, Persona
 from simulator.state import Beat, CustomerState
@@ -83,7 +83,7 @@ class _Turn:
         self._contact()
         if not self.beats:
             self._nothing_else()
-        if lab.goodbye and not lab.questions and not lab.close:
+        if lab.goodbye and not lab.questions and not (lab.close - {"next_step"}):
             s.ended_by = "trainee_ended"
             return
         self._end_or_warn()
@@ -115,8 +115,11 @@ class _Turn:
         if lab.spin:
             s.discovery_questions += 1
         revealed = False
+        volunteers = self.p.volunteers
         for need in self.p.needs:
-            if need.id in s.revealed_needs or not (lab.spin & set(need.drawn_by)):
+            # A forthcoming customer (volunteers: much) answers any discovery question on the need's topics.
+            kinds = set(SPIN_KINDS) if volunteers == "much" else set(need.drawn_by)
+            if need.id in s.revealed_needs or not (lab.spin & kinds):
                 continue
             if mentions_any(self.norm, need.topics):
                 s.revealed_needs.append(need.id)
@@ -124,11 +127,14 @@ class _Turn:
                 self.say("reveal_need", need.id)
                 revealed = True
         motive = self.p.urgent_motive
+        # A reticent customer (little) tells why it is urgent only once the whole need is on the table;
+        # a forthcoming one (much) says it in the same breath as the first need.
+        needs_first = self.p.milestones.needs_required if volunteers == "little" else 1
+        asked = bool(lab.spin & set(motive.drawn_by)) and mentions_any(self.norm, motive.topics)
         if (
             not s.motive_revealed
-            and s.revealed_needs
-            and lab.spin & set(motive.drawn_by)
-            and mentions_any(self.norm, motive.topics)
+            and len(s.revealed_needs) >= needs_first
+            and (asked or (volunteers == "much" and revealed))
         ):
             s.motive_revealed = True
             self._adjust(trust=REVEAL_TRUST, patience=REVEAL_PATIENCE)
@@ -152,6 +158,7 @@ class _Turn:
         s, lab = self.s, self.l
         if not lab.fabe:
             return
+        before = len(self.beats)
         first_pitch = not s.pitched
         s.pitched = True
         if not s.revealed_needs:
@@ -174,6 +181,8 @@ class _Turn:
             self._adjust(trust=EVIDENCE_TRUST)
         if first_pitch:
             self._trigger("pitch")
+        if len(self.beats) == before:
+            self.say("listening")  # a fair point that changes nothing: the customer keeps listening
 
     def _price(self) -> None:
         s, lab = self.s, self.l

@@ -60,7 +60,8 @@ def render_beats(persona: Persona, beats: list[Beat], seed: str) -> tuple[Uttera
         elif beat.kind == "objection_resolved":
             text = objections[beat.ref].resolved_line
         else:
-            text = pick_line(getattr(persona.lines, beat.kind), f"{seed}:{i}:{beat.kind}")
+            lines = getattr(persona.lines, beat.kind) or persona.lines.confirm
+            text = pick_line(lines, f"{seed}:{i}:{beat.kind}")
         out.append(Utterance(beat.kind, fill(text, persona)))
     return tuple(out)
 
