@@ -9,7 +9,7 @@ import argparse
 import statistics
 import time
 
-from graders.labeler import label_turn
+from graders.labeler import label_turn, rule_labels
 from graders.scorecard import grade
 from graders.text import normalise
 from graders.transcript import Transcript
@@ -51,6 +51,7 @@ def main() -> None:
     grade(calls[0], persona)  # load the tokenizer and compile patterns once, as a running server would
     for with_persona in (False, True):
         label_turn.cache_clear()
+        rule_labels.cache_clear()
         normalise.cache_clear()
         times = []
         start_all = time.perf_counter()

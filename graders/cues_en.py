@@ -17,6 +17,15 @@ AUX = (
 YOU = r"you|your|you're|you've|you'd|yours|he|she|they|his|her|their|him|them"
 
 QUESTION_START = re.compile(rf"^(?:(?:so|and|but|ok|okay|well|now|also|then|right|alright|sure),?\s+)*(?:{WH}|{AUX})\b")
+# A later comma segment is a question only with interrogative structure: "which is plenty" is a relative
+# clause, "which one do you use" and "how much would that help" are questions.
+_SUBJECT = r"(?:you|he|she|they|it|that|this|there|we|i|your|his|her|their|the|a|an|anything|anyone|someone)"
+QUESTION_SEGMENT = re.compile(
+    rf"^(?:(?:so|and|but|ok|okay|well|now|also|then|right|alright|sure|um|uh),?\s+)*(?:"
+    rf"(?:what|which|who|where|why|how)(?:'s)?\s+(?:\w+\s+){{0,3}}?(?:{AUX}|didn't|wouldn't|won't)\s+{_SUBJECT}\b"
+    rf"|how (?:much|many|long|often|old|far|big|soon|come)\b|what (?:about|if|else|kind|sort|type)\b"
+    rf"|(?:{AUX}) {_SUBJECT}\b)"
+)
 INDIRECT_QUESTION = _rx(
     r"\b(?:tell|show|walk|talk|take) me (?:about|through|how|what|more|a bit|a little|why|which|when|where|if)",
     r"\b(?:tell me)\b",
@@ -39,6 +48,8 @@ TAG_QUESTION = re.compile(
 
 # --- SPIN -------------------------------------------------------------------------------------------------
 NOT_SPIN_QUESTION = _rx(
+    r"^(?:hi,? |hello,? |good (?:morning|afternoon|evening),? )?(?:is (?:this|that)|am i (?:speaking|talking) (?:to|with)|are you) \w+(?: \w+)?\W*$",
+    r"\bam i (?:speaking|talking) (?:to|with)\b|^how about (?:this|that|we)\b|\bis it (?:ok|okay|alright|all right) if i\b",
     r"^(?:hello,? |hi,? |good (?:morning|afternoon|evening),? )?(?:is (?:this|that|it)|am i speaking to|am i talking to|are you) (?:mr|mrs|ms|miss|dr|the (?:office manager|owner|person|manager|director|account holder|homeowner))\b",
     r"\b(?:is|are) (?:now|this|it) (?:a |an )?(?:good|ok|okay|convenient|bad) (?:time|moment)\b|\bfor a few (?:quick )?questions\b",
     r"\b(?:have|got) you got (?:a|a few|two|five|ten|\d+) (?:minutes?|moments?|secs?)\b|\bhave you got (?:a|a few|two|five|ten|\d+) (?:minutes?|moments?)\b|\bshould i (?:call|ring|try) (?:you )?(?:back|later)\b|\bor shall i try you\b",
@@ -57,6 +68,7 @@ NOT_SPIN_QUESTION = _rx(
     r"\bdid you (?:get|receive|see) (?:my|our|the) (?:email|message|letter|brochure|catalogue|catalog|text)\b",
 )
 NEED_PAYOFF = _rx(
+    r"\bhow much (?:stress|time|money|hassle|worry|effort|work) would (?:that|it|this) (?:take off|save|free up|spare)\b|\bwhat would (?:that|it|this) (?:do for|open up|free up|let you|give you)\b|\bwhat would you (?:and \w+ )?do with\b",
     r"\bhow much would (?:it|that|this) (?:\w+ ){0,2}(?:mean|matter|help|be worth|change)\b|\bwould (?:it|that|this) give you\b|\bwhat would (?:that|it|this) let (?:you|him|her|them)\b",
     r"\bwould (?:not having|having|a \w+(?: \w+)?) (?:\w+ ){0,4}(?:help|be worth|make|give|matter|save)\b|\bhow would it feel\b|\bwhere would you put\b",
     r"\bhow much (?:of a |more |calmer|easier|better|happier|less|difference)\b.*\bwould\b|\bhow much (?:calmer|easier|better|happier)\b",
@@ -79,7 +91,8 @@ NEED_PAYOFF = _rx(
     r"\bworth (?:a look|looking at|considering|it)\b",
 )
 IMPLICATION = _rx(
-    r"\bwho else\b|\bgoing to look\b|\bever reach(?:es)?\b|\bdoes (?:it|that) leave\b|\bputting on\b|\bcosting\b|\bhow would (?:the|your) \w+ (?:manage|cope|pay|get by)\b",
+    r"\bhow would (?:that|it|this) sit with\b|\bhow would you feel if (?:\w+ ){0,6}(?:still|never|didn't|don't|couldn't|lost|missed|kept)\b|\bwhat did that do to\b|\bwhat does that do to\b|\bhas it (?:pushed|cost|made|changed|affected)\b",
+    r"\bwho else (?:is|gets|would be|will be|has to|needs to|feels) (?:affected|hit|dragged|involved|pulled|stuck|impacted)\b|\bgoing to look\b|\bever reach(?:es)?\b|\bdoes (?:it|that) leave\b|\bputting on\b|\bcosting\b|\bhow would (?:the|your) \w+ (?:manage|cope|pay|get by)\b",
     r"\bhow (?:bad|serious) does it get\b|\bwhat(?:'s| is) that (?:costing|doing)\b|\bcome back to bite\b|\bknock(?:s|ing)? (?:on|your|his|her)\b",
     r"\bend(?:ed)? up\b|\badd(?:s)? up to\b|\bhow did (?:they|the \w+|your \w+|he|she) take it\b|\bwhat did (?:that|it|this) mean\b",
     r"\b(?:spill|spilling|knock|knocking|hit|hits|hitting|eat|eats|eating) (?:over|into|his|her|their|your|the)\b|\bdoes it (?:hit|spill|knock|hurt|stop)",
@@ -100,6 +113,7 @@ IMPLICATION = _rx(
     r"\bwho else (?:is|gets|would be) (?:affected|involved|hit)\b",
 )
 PROBLEM = _rx(
+    r"\b(?:didn't|did not|doesn't|does not|don't|isn't|wasn't|won't|hasn't|haven't) (?:really )?(?:go|work|help|come|fit|suit|deliver|live up|turn out)\b|\bgetting in the way\b|\bwhat(?:'s| is) holding (?:you|him|her|them) back\b|\bany (?:issues|trouble|complaints|problems|hiccups|niggles)\b",
     r"\bfeel(?:s)? off\b|\bwrong with\b|\banything wrong\b|\bcatching up with\b|\btired|\bexhaust|\bflagging\b|\bstuck\b|\bconfus|\bcostly\b|\bexpensive\b|\bhassle\b|\bone-off\b|\bhard to\b",
     r"\bgrief\b|\bworst\b|\bgoes wrong|\bdone better\b|\bworse\b|\bdrain",
     r"\bis (?:it|that|this|he|she) (?:\w+ )?(?:working|helping|enough)\b|\blose(?:s)? interest|\bshy|\bclam|\bsore\b|\bbugg?ing|\bdrop(?:s|ping)? out|\bdrop-outs?\b|\bcut(?:s|ting)? out|\bcrawl",

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graders.labeler import label_turn
+from graders.labeler import label_turns, rule_labels
 from graders.labels import CLOSE_KINDS, FABE_KINDS, SPIN_KINDS
 
 GROUPS = {"spin": SPIN_KINDS, "fabe": FABE_KINDS, "close": CLOSE_KINDS}
@@ -70,11 +70,13 @@ def load_set(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def evaluate(rows: list[dict]) -> Report:
-    """Label every row's text and compare with its gold labels."""
+def evaluate(rows: list[dict], rules_only: bool = False) -> Report:
+    """Label every row's text and compare with its gold labels (the rules alone, or the final labeler)."""
     report = Report(counts={k: Counts() for kinds in GROUPS.values() for k in kinds})
-    for row in rows:
-        predicted = label_turn(row["text"]).contract()
+    texts = [row["text"] for row in rows]
+    labels = [rule_labels(t) for t in texts] if rules_only else label_turns(texts)
+    for row, labelled in zip(rows, labels, strict=True):
+        predicted = labelled.contract()
         report.n += 1
         wrong = {}
         for group, kinds in GROUPS.items():

@@ -13,6 +13,7 @@ from types import ModuleType
 
 from graders import cues_en, cues_zh
 from graders.labels import TurnLabels
+from graders.model import load_model
 from graders.sentiment import negative_words
 from graders.text import detect_language, normalise, split_sentences
 from personas.schema import Stage
@@ -20,6 +21,10 @@ from personas.schema import Stage
 _EN_CLAUSE = re.compile(
     r"\s+[—–-]\s+|,?\s+(?:and|or|also|plus)\s+(?=(?:what|how|which|who|when|where|why|do|does|did|is|are|can|could|would|will|have|has)\b)"
     r"|;\s*|,\s+(?=(?:what|how|which|who|when|where|why)\b)"
+)
+_EN_SEGMENT = re.compile(r",\s+|:\s+|\s+[—–]\s+")
+_EN_LEADING_CLAUSE = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|well|now)\s+)?(?:if|when|whenever|once|after|before|since|while)\b"
 )
 _ZH_CLAUSE = re.compile(r"[,;]\s*|(?<=[吗呢])\s*")
 _ZH_SPIN_CONTEXT = re.compile(r"如果|假如|要是|万一")
@@ -37,11 +42,14 @@ def is_question(sentence: str, language: str) -> bool:
         return bool(cues_zh.QUESTION.search(sentence))
     if sentence.rstrip().endswith("!"):
         return False
-    return bool(
-        cues_en.QUESTION_START.search(sentence)
-        or cues_en.INDIRECT_QUESTION.search(sentence)
-        or cues_en.TAG_QUESTION.search(sentence)
-    )
+    if cues_en.INDIRECT_QUESTION.search(sentence) or cues_en.TAG_QUESTION.search(sentence):
+        return True
+    # Spoken questions often open with a clause ("so if it were fixed, how much would that help"): the
+    # question word then starts a later comma segment. A leading "if/when" segment is that clause, not a question.
+    segments = [seg.strip() for seg in _EN_SEGMENT.split(sentence) if seg.strip()]
+    if segments and cues_en.QUESTION_START.search(segments[0]):
+        return not (len(segments) > 1 and _EN_LEADING_CLAUSE.match(segments[0]))
+    return any(cues_en.QUESTION_SEGMENT.search(seg) for seg in segments[1:])
 
 
 def _question_clauses(sentence: str, language: str) -> list[str]:
@@ -147,6 +155,32 @@ def label_turn(text: str) -> TurnLabels:
 
     The language is read from the text itself, so a trainee who switches language is still understood.
     """
+    return label_turns([text])[0]
+
+
+def label_turns(texts: list[str]) -> list[TurnLabels]:
+    """Label many turns at once (the grader's path: the learned layer reads them in one batch)."""
+    rules = [rule_labels(t) for t in texts]
+    model = load_model()
+    if model is None or not texts:
+        return rules
+    decided = model.predict([normalise(t) for t in texts], [r.contract() for r in rules])
+    return [
+        r.model_copy(
+            update={
+                "spin": frozenset(d["spin"]),
+                "fabe": frozenset(d["fabe"]),
+                "close": frozenset(d["close"]),
+                "stage": d["stage"],
+            }
+        )
+        for r, d in zip(rules, decided, strict=True)
+    ]
+
+
+@lru_cache(maxsize=8192)
+def rule_labels(text: str) -> TurnLabels:
+    """The cue rules' reading of a turn, before the learned layer (graders/model.py) has its say."""
     norm = normalise(text)
     language = detect_language(norm)
     c = _cues(language)

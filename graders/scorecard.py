@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from graders.checks import close_checks, inbound_checks, needs_stated_by_customer, tied_benefits
 from graders.coaching import better_line
-from graders.labeler import label_turn
+from graders.labeler import label_turns
 from graders.labels import FABE_KINDS, SPIN_KINDS, STAGES, TurnLabels
 from graders.metrics import count_tokens, longest_monologue, shares, speaking_seconds, turn_stages
 from graders.transcript import Transcript
@@ -128,7 +128,8 @@ def _quote(transcript: Transcript, index: int) -> Quote:
 def grade(transcript: Transcript, persona: Persona | None = None) -> Scorecard:
     """Grade one call. With the persona, milestones are replayed and the ideal stage profile is its own."""
     turns = transcript.turns
-    labels = {i: label_turn(t.text) for i, t in enumerate(turns) if t.role == "trainee"}
+    trainee = [i for i, t in enumerate(turns) if t.role == "trainee"]
+    labels = dict(zip(trainee, label_turns([turns[i].text for i in trainee]), strict=True))
     stages = turn_stages(turns, labels)
     direction = persona.direction if persona else transcript.call_direction
     language = persona.language if persona else transcript.lang
