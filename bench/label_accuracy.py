@@ -23,7 +23,6 @@ def main() -> None:
     parser.add_argument("sets", nargs="*", type=Path, help="JSONL files (default: tests/data/labels_*.jsonl)")
     parser.add_argument("--errors", type=int, default=0, help="show this many wrong turns per set")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--rules-only", action="store_true", help="measure the cue rules without the learned layer")
     args = parser.parse_args()
     console = Console()
     results = {}
@@ -32,15 +31,14 @@ def main() -> None:
         for lang in ("all", "en", "zh"):
             subset = [r for r in rows if lang == "all" or r["lang"] == lang]
             if subset:
-                results[f"{path.stem}:{lang}"] = (report := evaluate(subset, args.rules_only))
+                results[f"{path.stem}:{lang}"] = (report := evaluate(subset))
                 if lang == "all" and args.errors:
                     for e in report.errors[: args.errors]:
                         console.print(e, highlight=False)
     if args.json:
         print(json.dumps({k: r.summary() for k, r in results.items()}, ensure_ascii=False, indent=1))
         return
-    which = "cue rules only" if args.rules_only else "rules + learned layer"
-    table = Table(title=f"Turn labeler ({which}): macro-F1 and stage accuracy")
+    table = Table(title="Turn labeler: macro-F1 and stage accuracy")
     for col in ("set", "turns", *(f"{g} F1" for g in GROUPS), "stage acc"):
         table.add_column(col, justify="right")
     for key, r in results.items():

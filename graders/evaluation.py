@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graders.labeler import label_turns, rule_labels
+from graders.labeler import label_turns
 from graders.labels import CLOSE_KINDS, FABE_KINDS, SPIN_KINDS
 
 GROUPS = {"spin": SPIN_KINDS, "fabe": FABE_KINDS, "close": CLOSE_KINDS}
@@ -70,11 +70,10 @@ def load_set(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def evaluate(rows: list[dict], rules_only: bool = False) -> Report:
-    """Label every row's text and compare with its gold labels (the rules alone, or the final labeler)."""
+def evaluate(rows: list[dict]) -> Report:
+    """Label every row's text and compare with its gold labels."""
     report = Report(counts={k: Counts() for kinds in GROUPS.values() for k in kinds})
-    texts = [row["text"] for row in rows]
-    labels = [rule_labels(t) for t in texts] if rules_only else label_turns(texts)
+    labels = label_turns([row["text"] for row in rows])
     for row, labelled in zip(rows, labels, strict=True):
         predicted = labelled.contract()
         report.n += 1

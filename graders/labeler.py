@@ -13,7 +13,6 @@ from types import ModuleType
 
 from graders import cues_en, cues_zh
 from graders.labels import TurnLabels
-from graders.model import load_model
 from graders.sentiment import negative_words
 from graders.text import detect_language, normalise, split_sentences
 from personas.schema import Stage
@@ -155,32 +154,17 @@ def label_turn(text: str) -> TurnLabels:
 
     The language is read from the text itself, so a trainee who switches language is still understood.
     """
-    return label_turns([text])[0]
+    return rule_labels(text)
 
 
 def label_turns(texts: list[str]) -> list[TurnLabels]:
-    """Label many turns at once (the grader's path: the learned layer reads them in one batch)."""
-    rules = [rule_labels(t) for t in texts]
-    model = load_model()
-    if model is None or not texts:
-        return rules
-    decided = model.predict([normalise(t) for t in texts], [r.contract() for r in rules])
-    return [
-        r.model_copy(
-            update={
-                "spin": frozenset(d["spin"]),
-                "fabe": frozenset(d["fabe"]),
-                "close": frozenset(d["close"]),
-                "stage": d["stage"],
-            }
-        )
-        for r, d in zip(rules, decided, strict=True)
-    ]
+    """Label many turns (the grader's path)."""
+    return [label_turn(t) for t in texts]
 
 
 @lru_cache(maxsize=8192)
 def rule_labels(text: str) -> TurnLabels:
-    """The cue rules' reading of a turn, before the learned layer (graders/model.py) has its say."""
+    """The cue rules' reading of a turn (uncached callers: the accuracy and speed benchmarks)."""
     norm = normalise(text)
     language = detect_language(norm)
     c = _cues(language)
