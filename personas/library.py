@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -74,11 +75,18 @@ def load_persona_file(path: Path) -> Persona:
     """Read and validate one persona YAML file; raise PersonaError naming every problem."""
     name = str(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise PersonaError(
             [PersonaProblem(name, "(file)", f"cannot read it: {exc.strerror}", "check the path and permissions")]
         ) from exc
+    return parse_persona_yaml(text, name)
+
+
+def parse_persona_yaml(text: str, name: str) -> Persona:
+    """Validate persona YAML text (a file's, or an editor's named `name`) with the same checks and messages."""
+    try:
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(file)"
@@ -121,8 +129,65 @@ def _load_cached(path: Path, mtime: float) -> Persona:
 
 
 def load_all(extra_dirs: tuple[Path, ...] = ()) -> list[Persona]:
-    """Load every persona; a broken user file raises PersonaError rather than being skipped silently."""
-    return [_load_cached(path, path.stat().st_mtime) for path in persona_files(extra_dirs)]
+    """Load every persona; a broken user file, or one whose id clashes with another file's, raises PersonaError
+    (with every problem in every file) rather than being skipped silently."""
+    loaded: list[tuple[Path, Persona]] = []
+    problems: list[PersonaProblem] = []
+    for path in persona_files(extra_dirs):
+        try:
+            loaded.append((path, _load_cached(path, path.stat().st_mtime)))
+        except PersonaError as exc:
+            problems += exc.problems
+    problems += id_clashes(loaded)
+    if problems:
+        raise PersonaError(problems)
+    return [persona for _, persona in loaded]
+
+
+def id_clashes(loaded: list[tuple[Path, Persona]]) -> list[PersonaProblem]:
+    """Two files for one id and language, or a user persona reusing a built-in id: ids must not clash."""
+    problems = []
+    seen: dict[str, Path] = {}
+    builtin_ids = {p.id for path, p in loaded if path.parent == BUILTIN_DIR}
+    for path, persona in loaded:
+        first = seen.setdefault(persona.key, path)
+        if first != path:
+            problems.append(
+                PersonaProblem(
+                    str(path),
+                    "id",
+                    f"'{persona.id}' in '{persona.language}' is already defined in {first}",
+                    "give this persona a new id (built-in and user personas share one list)",
+                )
+            )
+        elif path.parent != BUILTIN_DIR and persona.id in builtin_ids:
+            problems.append(
+                PersonaProblem(
+                    str(path),
+                    "id",
+                    f"'{persona.id}' is the id of a built-in persona",
+                    "give your persona its own id (copying one? rename it, e.g. my-tv-parent)",
+                )
+            )
+    return problems
+
+
+def save_user_persona(text: str, folder: Path) -> Path:
+    """Validate persona YAML and save it as FOLDER/<id>.<language>.yaml, with the checks `load_all` makes:
+    a built-in persona is never replaced, and the id clashes with no other persona."""
+    persona = parse_persona_yaml(text, "(editor)")
+    path = folder / f"{persona.key}.yaml"
+    loaded: list[tuple[Path, Persona]] = []
+    for other in persona_files((folder,)):
+        if other != path:
+            with contextlib.suppress(PersonaError):  # another broken file is not this persona's problem
+                loaded.append((other, _load_cached(other, other.stat().st_mtime)))
+    problems = [p for p in id_clashes([*loaded, (path, persona)]) if p.file == str(path)]
+    if problems:
+        raise PersonaError(problems)
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    return path
 
 
 def get_persona(persona_id: str, language: str, extra_dirs: tuple[Path, ...] = ()) -> Persona:

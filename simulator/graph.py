@@ -6,6 +6,7 @@ The trainee's turn arrives through `interrupt()`; whoever compiles the graph cho
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -38,7 +39,15 @@ def _speak(state: CallState, beats: list[Beat], runtime: Runtime[Context]) -> Me
     transcript = state.get("transcript", [])
     seed = f"{state.get('thread_id', '')}:{len(transcript)}"
     request = VoiceRequest(persona, render_beats(persona, beats, seed), tuple(transcript[-RECENT_MESSAGES:]), seed)
-    text = "".join(runtime.context.voice.speak(request)).strip() or request.offline_text()
+    pieces: list[str] = []
+    try:
+        for piece in runtime.context.voice.speak(request):
+            pieces.append(piece)
+            runtime.stream_writer({"customer_piece": piece})  # stream_mode="custom" shows the reply as it comes
+    except Exception:  # a failing voice must not stop the call: the persona's own line stands in
+        logging.getLogger("salesim").exception("voice %s failed; using the persona's line", runtime.context.voice.name)
+        pieces = []
+    text = "".join(pieces).strip() or request.offline_text()
     return Message(role="customer", text=text, at=now())
 
 

@@ -11,7 +11,9 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 from pydantic import BaseModel
 
+from personas.difficulty import at_difficulty
 from personas.library import get_persona
+from personas.schema import Difficulty
 from simulator.context import Context
 from simulator.graph import END_CALL, build
 from simulator.settings import Settings
@@ -32,6 +34,7 @@ class CallView(BaseModel):
     language: str
     direction: str
     title: str
+    difficulty: str = "normal"
     transcript: list[Message]
     finished: bool
     outcome: Outcome
@@ -80,9 +83,15 @@ class Simulator:
     def _config(self, thread_id: str) -> dict:
         return {"configurable": {"thread_id": thread_id}}
 
-    def start(self, persona_id: str, language: str, thread_id: str | None = None) -> CallView:
-        """Begin a call; an inbound customer's opening line is already in the transcript."""
+    def start(
+        self, persona_id: str, language: str, thread_id: str | None = None, difficulty: Difficulty | None = None
+    ) -> CallView:
+        """Begin a call; an inbound customer's opening line is already in the transcript.
+
+        `difficulty` plays the customer easier or harder (personas/difficulty.py); by default as written."""
         persona = get_persona(persona_id, language, (self.settings.user_persona_dir,))
+        if difficulty is not None:
+            persona = at_difficulty(persona, difficulty)
         thread_id = thread_id or uuid.uuid4().hex[:12]
         if self.graph.get_state(self._config(thread_id)).values:
             raise CallError(f"call '{thread_id}' already exists; resume it or pick another id")
@@ -133,6 +142,7 @@ class Simulator:
             language=persona["language"],
             direction=persona["direction"],
             title=persona["title"],
+            difficulty=persona.get("difficulty", "normal"),
             transcript=values.get("transcript", []),
             finished=not snapshot.next,
             outcome=customer.outcome,

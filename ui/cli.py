@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -13,14 +14,18 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from graders.feedback import coach
 from graders.render import to_html, to_markdown
 from graders.scorecard import Scorecard, grade
 from graders.transcript import LoadedTranscript, Transcript, TranscriptError, read_transcripts
-from personas.library import PersonaError, UnknownPersonaError, get_persona, load_all
+from personas.library import BUILTIN_DIR, PersonaError, UnknownPersonaError, get_persona, load_all
+from personas.lint import validate_files
 from personas.schema import Persona
 from simulator.graph import END_CALL
+from simulator.selfplay import offline_simulator, play
 from simulator.session import CallError, CallView, Simulator
 from simulator.settings import Settings
+from simulator.voices.llm import open_voice
 
 app = typer.Typer(help="salesim: practise telesales calls against simulated customers.", no_args_is_help=True)
 personas_app = typer.Typer(help="Browse and check personas.", no_args_is_help=True)
@@ -93,6 +98,12 @@ def _show_end(view: CallView) -> None:
     )
 
 
+class Backend(StrEnum):
+    offline = "offline"
+    llm = "llm"
+    local = "local"
+
+
 @app.command()
 def practice(
     persona: Annotated[str, typer.Option(help="Persona id, see `salesim personas list`.")] = "tv-parent",
@@ -102,12 +113,24 @@ def practice(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the finished call as one JSON object.")] = False,
     resume: Annotated[str | None, typer.Option(help="Continue the unfinished call with this id.")] = None,
+    backend: Annotated[
+        Backend | None,
+        typer.Option(
+            help="Customer voice: offline (the persona's lines), llm (OPENAI_BASE_URL / OPENAI_API_KEY) or local "
+            "(the bundled SmolLM2, needs the local extra). Default: SALESIM_BACKEND, else offline."
+        ),
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="Model name for --backend llm (default: SALESIM_MODEL).")] = None,
 ) -> None:
     """Practise a call: type your lines, /end to hang up. Calls are saved after every turn."""
     if lang not in ("zh", "en"):
         raise fail(f"unknown language '{lang}': use zh or en")
     lines = _read_script(script) if script is not None else None
-    sim = Simulator(_settings())
+    settings = _settings()
+    setup = open_voice(settings, backend, model, warn=lambda m: err.print(f"[yellow]note:[/] {m}", highlight=False))
+    if setup.notice:
+        err.print(f"[yellow]note:[/] {setup.notice}", highlight=False)
+    sim = Simulator(settings, voice=setup.voice)
     try:
         view = sim.view(resume) if resume else sim.start(persona, lang)
         if resume and view.finished:
@@ -116,12 +139,19 @@ def practice(
             out.print(f"[bold]{view.title}[/]  (call id {view.thread_id}; type {END_CALL} to hang up)", highlight=False)
             _show_customer(view, 0)
         view = _play(sim, view, lines, quiet=as_json)
+        if view.scorecard and setup.client and settings.llm_feedback:  # the model words; the grades stay
+            played = get_persona(view.persona, view.language, (settings.user_persona_dir,))
+            card = coach(Scorecard.model_validate(view.scorecard), setup.client, played)
+            view = view.model_copy(update={"scorecard": card.model_dump(mode="json")})
     except UnknownPersonaError as exc:
         raise fail(str(exc)) from None
     except (CallError, PersonaError) as exc:
         raise fail(str(exc)) from None
     finally:
         sim.close()
+        setup.close()
+    if view.scorecard and view.scorecard.get("coach_summary") and not as_json:
+        out.print(f"[bold]Coach:[/] {view.scorecard['coach_summary']}", highlight=False)
     if as_json:
         typer.echo(json.dumps(view.as_record(), ensure_ascii=False))
     elif view.finished:
@@ -210,6 +240,18 @@ def grade_command(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 opens it to your network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port of the web app.")] = 7860,
+    share: Annotated[bool, typer.Option(help="Also open a public Gradio share link (off by default).")] = False,
+) -> None:
+    """Start the web app: practise calls, read scorecards, edit personas, see your history."""
+    from ui.app import serve as serve_app  # Gradio loads only for this command
+
+    serve_app(host=host, port=port, share=share)
+
+
 @app.command("schema")
 def schema_command(
     name: Annotated[str, typer.Argument(help="scorecard, persona or transcript.")],
@@ -219,6 +261,115 @@ def schema_command(
     if name not in models:
         raise fail(f"unknown schema '{name}': use one of {', '.join(models)}")
     typer.echo(json.dumps(models[name].model_json_schema(), ensure_ascii=False, indent=2))
+
+
+TEMPLATE = BUILTIN_DIR.parent / "template.yaml"
+
+
+@personas_app.command("new")
+def personas_new(
+    persona_id: Annotated[str, typer.Argument(help="Id of the new persona: lowercase, digits, hyphens.")] = (
+        "my-customer"
+    ),
+    lang: Annotated[str, typer.Option(help="Language of the persona: en or zh.")] = "en",
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="Write here; - prints it (default: your persona folder).")
+    ] = None,
+) -> None:
+    """Start a persona from a filled-in template; edit it, then run `salesim personas validate`."""
+    if lang not in ("zh", "en"):
+        raise fail(f"unknown language '{lang}': use zh or en")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{1,48}", persona_id):
+        raise fail(f"'{persona_id}' is not a persona id: use lowercase letters, digits and hyphens, like my-customer")
+    text = TEMPLATE.read_text(encoding="utf-8")
+    text = text.replace("id: my-customer ", f"id: {persona_id} ", 1).replace("language: en ", f"language: {lang} ", 1)
+    if out_path is not None and str(out_path) == "-":
+        typer.echo(text.rstrip("\n"))
+        return
+    target = out_path or _settings().user_persona_dir / f"{persona_id}.{lang}.yaml"
+    if target.exists():
+        raise fail(f"'{target}' already exists: pick another id or --out path")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    out.print(f"Wrote {target}. Edit it, then check it with: salesim personas validate {target}", highlight=False)
+
+
+@personas_app.command("validate")
+def personas_validate(
+    paths: Annotated[list[Path], typer.Argument(help="Persona files, or folders of them.")],
+) -> None:
+    """Check persona files: schema, id clashes and winnability. Every problem at once: file, field and fix."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise fail(f"no such file or folder: {', '.join(missing)}")
+    findings = validate_files(paths, (_settings().user_persona_dir,))
+    for finding in findings:
+        colour = "red" if finding.severity == "error" else "yellow"
+        out.print(
+            f"[{colour}]{finding.severity}[/]: {finding.file}: {finding.field}: {finding.problem} (fix: {finding.fix})",
+            highlight=False,
+            soft_wrap=True,
+        )
+    errors = sum(f.severity == "error" for f in findings)
+    out.print(f"{errors} error(s), {len(findings) - errors} warning(s)", highlight=False)
+    if errors:
+        raise typer.Exit(1)
+
+
+class Trainee(StrEnum):
+    good = "good"
+    weak = "weak"
+    rude = "rude"
+
+
+class Level(StrEnum):
+    easy = "easy"
+    normal = "normal"
+    hard = "hard"
+
+
+@app.command("selfplay")
+def selfplay_command(
+    persona: Annotated[str, typer.Option(help="Persona id, see `salesim personas list`.")],
+    lang: Annotated[str, typer.Option(help="Language of the call: zh or en.")],
+    trainee: Annotated[
+        Trainee,
+        typer.Option(
+            help="good: discovery, FABE, close; weak: price first and a feature dump; rude: pushes and ignores answers."
+        ),
+    ],
+    difficulty: Annotated[Level, typer.Option(help="How hard the customer is.")] = Level.normal,
+    runs: Annotated[int, typer.Option(min=1, max=100, help="Calls to play (each run words things differently).")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per run.")] = False,
+) -> None:
+    """Let a built-in trainee bot call a persona through the real call graph, offline, and report the results."""
+    if lang not in ("zh", "en"):
+        raise fail(f"unknown language '{lang}': use zh or en")
+    sim = offline_simulator(_settings())
+    try:
+        results = [play(sim, persona, lang, trainee.value, difficulty.value, run) for run in range(runs)]
+    except (UnknownPersonaError, PersonaError) as exc:
+        raise fail(str(exc)) from None
+    finally:
+        sim.close()
+    if as_json:
+        for result in results:
+            typer.echo(json.dumps(result.record(), ensure_ascii=False))
+        return
+    table = Table(title=f"Self-play: {persona}.{lang}, {difficulty.value}, {trainee.value} trainee")
+    for column in ("run", "outcome", "score", "milestones", "turns", "discovery", "ended by"):
+        table.add_column(column)
+    for r in results:
+        table.add_row(
+            str(r.run),
+            r.outcome,
+            str(r.score),
+            ", ".join(r.milestones) or "-",
+            str(r.turns),
+            str(r.discovery),
+            r.ended_by or "-",
+        )
+    out.print(table)
 
 
 def main() -> None:
