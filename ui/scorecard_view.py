@@ -7,6 +7,7 @@ through `esc` before it becomes HTML.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import json
@@ -209,11 +210,15 @@ def transcript_html(card: Scorecard, lang: str) -> str:
 
 
 def export_files(card: Scorecard, stem: str) -> tuple[Path, Path, Path]:
-    """The scorecard as JSON, Markdown and HTML files for the download buttons."""
-    folder = Path(tempfile.mkdtemp(prefix="salesim-card-"))
+    """The scorecard as JSON, Markdown and HTML files for the download buttons (one folder per card, so showing
+    the same card again reuses its files)."""
+    data = json.dumps(card.model_dump(mode="json"), ensure_ascii=False, indent=2)
     safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem)[:60] or "call"
+    digest = hashlib.sha256(f"{safe}\n{data}".encode()).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / "salesim-cards" / digest
+    folder.mkdir(parents=True, exist_ok=True)
     paths = (folder / f"{safe}.json", folder / f"{safe}.md", folder / f"{safe}.html")
-    paths[0].write_text(json.dumps(card.model_dump(mode="json"), ensure_ascii=False, indent=2), encoding="utf-8")
+    paths[0].write_text(data, encoding="utf-8")
     paths[1].write_text(to_markdown(card), encoding="utf-8")
     paths[2].write_text(to_html(card), encoding="utf-8")
     return paths
