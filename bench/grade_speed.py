@@ -1,4 +1,6 @@
-"""Grading speed: one 30-turn call (15 trainee turns), labels computed cold (no cache), on one core.
+"""Grading speed: one 30-turn call (15 trainee turns), labels computed cold (caches cleared before each call).
+
+Run it on one core: taskset -c 0 python bench/grade_speed.py
 
 python bench/grade_speed.py --calls 300
 """
@@ -9,9 +11,8 @@ import argparse
 import statistics
 import time
 
-from graders.labeler import label_turn, rule_labels
+from graders.labeler import clear_caches
 from graders.scorecard import grade
-from graders.text import normalise
 from graders.transcript import Transcript
 from personas.library import get_persona
 
@@ -50,16 +51,13 @@ def main() -> None:
     calls = [_call(n) for n in range(args.calls)]  # distinct text per call: nothing is served from a cache
     grade(calls[0], persona)  # load the tokenizer and compile patterns once, as a running server would
     for with_persona in (False, True):
-        label_turn.cache_clear()
-        rule_labels.cache_clear()
-        normalise.cache_clear()
         times = []
-        start_all = time.perf_counter()
         for call in calls:
+            clear_caches()  # every call is graded cold: no sentence is served from an earlier call's reading
             start = time.perf_counter()
             grade(call, persona if with_persona else None)
             times.append((time.perf_counter() - start) * 1000)
-        total = time.perf_counter() - start_all
+        total = sum(times) / 1000
         times.sort()
         print(
             f"{'with persona (milestones replayed)' if with_persona else 'transcript only':36s} "

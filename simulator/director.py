@@ -55,7 +55,10 @@ def opening(persona: Persona) -> tuple[CustomerState, list[Beat]]:
 def decide(persona: Persona, state: CustomerState, text: str) -> Decision:
     """Update the customer from one trainee turn and choose the beats of the reply."""
     labels = label_turn(text)
-    turn = _Turn(persona, state.model_copy(deep=True), labels, normalise(text), len(text))
+    # Every field is a scalar or a list of strings, so copying the lists is a full copy (deepcopy costs more
+    # than all the rules together, and the grader replays the director for every turn).
+    fresh = state.model_copy(update={k: list(v) for k, v in state.__dict__.items() if isinstance(v, list)})
+    turn = _Turn(persona, fresh, labels, normalise(text), len(text))
     turn.run()
     return Decision(turn.s, turn.beats, labels)
 

@@ -17,6 +17,7 @@ import opencc
 import pytest
 
 from personas.library import get_persona
+from simulator.director import decide, opening
 from simulator.session import CallView, Simulator
 from simulator.settings import Settings
 
@@ -122,3 +123,14 @@ def test_replaying_a_call_ends_the_same_way_though_the_wording_may_vary(simulato
     second = play(simulator, "hotel-member", "en", "good")
     assert first.transcript and [m["role"] for m in first.transcript] == [m["role"] for m in second.transcript]
     assert (first.outcome, first.ended_by, first.milestones) == (second.outcome, second.ended_by, second.milestones)
+
+
+def test_the_director_never_changes_the_state_it_was_given_so_a_replay_starts_from_the_same_customer() -> None:
+    persona = get_persona("price-objector", "en")
+    state, _ = opening(persona)
+    for line in script("price-objector", "en", "good"):
+        before = state.model_dump()
+        decision = decide(persona, state, line)
+        assert state.model_dump() == before
+        state = decision.customer
+    assert state.revealed_needs and state.milestones and state.raised_objections  # the call really moved it
