@@ -16,7 +16,8 @@ AUX = (
 )
 YOU = r"you|your|you're|you've|you'd|yours|he|she|they|his|her|their|him|them"
 
-QUESTION_START = re.compile(rf"^(?:(?:so|and|but|ok|okay|well|now|also|then|right|alright|sure),?\s+)*(?:{WH}|{AUX})\b")
+_LEAD = r"so|and|but|ok|okay|well|now|also|then|right|alright|sure|roughly|approximately|honestly|just|quickly|and roughly"
+QUESTION_START = re.compile(rf"^(?:(?:{_LEAD}),?\s+)*(?:{WH}|{AUX})\b")
 # A later comma segment is a question only with interrogative structure: "which is plenty" is a relative
 # clause, "which one do you use" and "how much would that help" are questions.
 _SUBJECT = r"(?:you|he|she|they|it|that|this|there|we|i|your|his|her|their|the|a|an|anything|anyone|someone)"
@@ -25,6 +26,12 @@ QUESTION_SEGMENT = re.compile(
     rf"(?:what|which|who|where|why|how)(?:'s)?\s+(?:\w+\s+){{0,3}}?(?:{AUX}|didn't|wouldn't|won't)\s+{_SUBJECT}\b"
     rf"|how (?:much|many|long|often|old|far|big|soon|come)\b|what (?:about|if|else|kind|sort|type)\b"
     rf"|(?:{AUX}) {_SUBJECT}\b)"
+)
+# After a full stop only word order tells a question: "have you got a minute." asks, "have a lovely evening." does not.
+_PRONOUN = r"(?:you|he|she|they|it|that|this|there|we|i|your|his|her|their|anyone|anything)"
+QUESTION_INVERTED = re.compile(
+    rf"^(?:(?:{_LEAD}),?\s+)*(?:(?:what|which|who|where|why|how|when)(?:'s)?\s+(?:\w+\s+){{0,3}}?(?:{AUX})\s+{_PRONOUN}\b"
+    rf"|(?:{AUX}) {_PRONOUN}\b|how (?:much|many|long|often|old|far|big|soon)\b)"
 )
 INDIRECT_QUESTION = _rx(
     r"\b(?:tell|show|walk|talk|take) me (?:about|through|how|what|more|a bit|a little|why|which|when|where|if)",
@@ -47,6 +54,14 @@ TAG_QUESTION = re.compile(
 )
 
 # --- SPIN -------------------------------------------------------------------------------------------------
+# Choosing between offers or slots ("which way round would suit you better?"): convergent, no SPIN question.
+CHOICE = re.compile(
+    r"\bwhich (?:is|would be|one is|one's|works|suits|would work|would suit)(?: (?:better|best|easier|more convenient))?(?: for (?:you|your \w+))?\W*$"
+    r"|\bwould (?:that|either|those|one of those) (?:suit|work)\b|^(?:so,? |well,? )?why (?:don't|not) (?:you|we|i)\b|"
+    r"\bwhich (?:\w+ ){0,3}(?:would|will|does|do|might) (?:suit|work for|fit|work better for) (?:you|your \w+)\b"
+    r"|\bwhich (?:one|option|way|of (?:these|those|the two)|package|plan|bundle|tier|version)\b.*\b(?:suit|prefer|better|best|go for)\b"
+    r"|\bwould you (?:prefer|rather)\b"
+)
 NOT_SPIN_QUESTION = _rx(
     r"^(?:hi,? |hello,? |good (?:morning|afternoon|evening),? )?(?:is (?:this|that)|am i (?:speaking|talking) (?:to|with)|are you) \w+(?: \w+)?\W*$",
     r"\bam i (?:speaking|talking) (?:to|with)\b|^how about (?:this|that|we)\b|\bis it (?:ok|okay|alright|all right) if i\b",
@@ -63,8 +78,10 @@ NOT_SPIN_QUESTION = _rx(
     r"\b(?:got|have) a (?:minute|moment|sec)\b",
     r"\b(?:can|could) you hear me\b",
     r"\bare you (?:still )?there\b",
-    r"\bhow are you\b|\bhow's your day\b|\bhow is your day\b|\bhow have you been\b",
-    r"\bany (?:other |more |further )?questions\b|\banything else\b",
+    r"\bhow are you(?: doing| keeping| today)?\W*$|\bhow are you (?:doing|keeping) today\b|\bhow's your day\b|\bhow is your day\b|\bhow have you been\b",
+    r"^(?:no|yes|yeah|right|ok|okay|really|sorry|pardon|hello|hi)\W*$",
+    r"\bany (?:other |more |further )?questions\b|\banything else (?:i|we) (?:can|could) (?:do|help)|\banything else(?: for (?:you|today))?\W*$",
+    r"\bpleasure of speaking\b|\bwho(?:'s| is) (?:calling|this)\b|\bwho have i got\b|\bhow (?:can|may|could) i help\b|\bwhat can i do for you\b|\b(?:may|can|could) i (?:speak|talk) (?:to|with)\b",
     r"\bdid you (?:get|receive|see) (?:my|our|the) (?:email|message|letter|brochure|catalogue|catalog|text)\b",
 )
 NEED_PAYOFF = _rx(
@@ -100,6 +117,8 @@ IMPLICATION = _rx(
     r"\baffect|\bimpact|\bconsequence|\bknock-on\b|\bramification",
     r"\bwhat (?:happens|would happen|will happen|happened) (?:if|when|to)\b",
     r"\bwhat (?:does|did|would|will) (?:that|this|it) (?:mean for|cost|do to|lead to)\b",
+    r"\bwhat (?:do you think )?happens (?:then|next)\b|\bwhat would you (?:realistically |actually )?do(?:\W*$| then| about)|\bhow (?:is|are|'s) (?:\w+ ){0,2}(?:gonna|going to) feel\b|\bdoes (?:it|that) mean\b|\bland with\b|\bharder to\b|\bwhat gives\b",
+    r"\bpush(?:es|ed|ing)? (?:back|out)\b|\bhurt(?:s|ing)?\b|\b(?:sending|driving|pushing) (?:people|customers|staff|clients|guests)\b|\bmake (?:you|them|him|her|people) (?:less|more) likely\b",
     r"\blead(?:s|ing)? to\b|\bresult(?:s|ing)? in\b|\bcaus(?:e|es|ing) (?:you|your|any|problems?|delays?|trouble)",
     r"\bcost(?:s|ing)? (?:you|your|the (?:company|business|team|family))\b",
     r"\bhow much (?:time|money|business|revenue|sleep) (?:do|does|did|are|is|would|will) (?:you|your|it|that|they)\b.*\b(?:lose|waste|cost|spend)",
@@ -127,6 +146,12 @@ PROBLEM = _rx(
     r"\bwhat would you (?:like to |want to )?change\b|\bwish (?:it|they|you|he|she) (?:could|would|had|were)",
     r"\blet(?:s|ting)? you down|\bkeeps? you (?:up|awake)|\bslow(?:s|ing)? (?:you|things) down|\bdelays?\b|\blate\b|\bbreak(?:s|ing)? down",
     r"\bwhat (?:do(?:n't)? you|don't you) (?:like|love) about\b|\bleast (?:happy|satisfied)\b",
+    # how well the present way works: asked to find what doesn't
+    r"\bwhat (?:made|prompted|led) you to\b|\bwhat (?:made|makes) you (?:cancel|leave|switch|stop|change|look|call|decide|want)\b|\bwhat prompted\b",
+    r"\bhow(?: are| is| has| have|'s) (?:\w+ ){0,2}(?:coping|managing|getting on)\b|\bdidn't stick\b|\bkeep up\b|\bhow do you find\b",
+    r"\bdrags?\b|\bmagic wand\b|\bchange one thing\b|\bdo you ever (?:find|get|have|notice|struggle|worry|feel|run|end up|lose|miss)\b|\bcatch yourself\b|\bhold(?:ing)? (?:yourself |you )?back\b",
+    r"\bhow (?:happy|satisfied|pleased) (?:are|were|is) (?:you|they|he|she)\b|\bhow(?: has| have| is| are|'s) (?:it|that|things|the \w+|your \w+) (?:been )?(?:going|working out|holding up)\b",
+    r"\bhow (?:are|have) you (?:been )?finding\b|\b(?:any|much) (?:help|use|good)\b|\bput (?:you|him|her|them) off\b|\bholding (?:you|him|her|them) back\b",
     r"\bhow (?:is|are) (?:he|she|they|it|things|the \w+) (?:doing|getting on|coping|going)\b",
     r"\bgaps?\b|\bbottleneck|\bhassle|\bmess\b|\bstress",
 )
@@ -246,10 +271,14 @@ CONTACT = _rx(
     r"\breach you\b|\bget hold of you\b|\bcontact you\b|\bget in touch with you\b",
     r"\b(?:which|what) (?:number|email|address)\b",
     r"\b(?:wechat|whatsapp|telegram|line id|skype)\b",
+    r"\b(?:what's|what is|which is) (?:the )?(?:best )?(?:mobile|email|e-mail|number|address|landline)\b|\bdirect (?:line|number|dial)\b",
+    r"\b\w+ dot (?:com|co|org|net|uk|cn|io)\b|\bwho else should (?:be|i|we) (?:copied|cc|copy|include|add)",
     r"\b(?:note|write|take) (?:down )?(?:your|the) (?:number|details|address|email)\b",
     r"\b(?:is|was) (?:this|that) (?:number|the best number|still your number)\b",
 )
 ASK_COMMITMENT = _rx(
+    r"\b(?:are we|am i|we're|we are) (?:good|ok|okay|all set|clear) to (?:go|proceed|go ahead)\b|\bgood way to (?:start|begin|get started)\b|\bhow does (?:that|this) sound\b",
+    r"\bwould (?:it|that) (?:feel |be )?(?:easier|better|simpler) to (?:start|begin|go|try)\b|\bthe kind of thing you (?:were|are)(?: looking)? (?:after|for)\b|\bwould stop you (?:going ahead|signing|ordering)\b",
     r"\bdoes (?:that|it|this) (?:sound|make sense|sit|feel|work|seem)\b|\bworth a (?:try|go|shot)\b|\bdoes it make sense to\b|\bis (?:that|this|it) something\b",
     r"\bshall i (?!ask|check|explain|tell|go over|read|run through)\w+ (?:it|them|one|that|this|you|a|the)\b|\bwould that (?:work|suit) (?:for )?you\b",
     r"\bhow much (?:are|would|will|can|could|do) you (?:\w+ ){0,3}(?:donat\w*|giv\w*|contribut\w*|order\w*|buy\w*|sign\w*(?: up)?|join\w*|pledg\w*|sponsor\w*|try\w*|switch\w*|upgrad\w*|book\w*|renew\w*|subscrib\w*|enrol\w*|purchas\w*|invest\w*|commit\w*|go(?:ing)? ahead|tak\w* (?:it|one|the|a|this|that)|increas\w*|mak\w* a (?:donation|purchase|booking|commitment))\b|\bhow much would be appropriate\b|\ban amount in mind\b",
@@ -272,7 +301,7 @@ ASK_COMMITMENT = _rx(
     r"\bshall we (?:go ahead|proceed|get|book|do|start|set|sign|make it|lock|confirm|move)",
     r"\b(?:can|could) we (?:go ahead|proceed|book|get (?:you|it|this) (?:started|signed|booked)|start|sign|confirm|lock)",
     r"\bhow (?:does|do) (?:that|this|it|all that) (?:sound|feel|look)\b|\bdoes (?:that|this) (?:sound|look) (?:good|ok|okay|fair|reasonable|right)\b|\bsound(?:s)? good\b",
-    r"\bwhat do you (?:think|say)\b|\bwhat are your thoughts\b",
+    r"\bwhat do you (?:think|say)(?:\W*$| (?:of|about|to) (?:it|that|this|the (?:offer|plan|package|price|idea|proposal)))|\bwhat are your thoughts\b",
     r"\bcan i count on\b|\bis (?:that|this) something you(?:'d| would) (?:like|want)\b|\bdo we have a deal\b|\bdeal\?",
     r"\blet's (?:go ahead|get you|do it|book|sign|make it|get (?:it|this) (?:done|started|booked))",
     r"\b(?:which|what) (?:option|package|plan|colou?r|model|size|version|tier|card|one) (?:would|do|shall|will) (?:you|we) (?:like|prefer|want|go for|choose|take)",
@@ -319,7 +348,7 @@ PRICE = re.compile(
 RUDE = _rx(
     r"\b(?:stupid|idiot|idiotic|dumb|moron|shut up|fool|foolish|loser|pathetic|ridiculous|nonsense|bullshit|crap|damn|hell)\b|\bf+u+c+k|\bscrew you\b",
     r"\bjust (?:buy|sign|pay|order|take) it\b|\byou (?:have|need|must|got) to (?:buy|sign|order|take it|decide now)\b|\bbuy it now\b|\bdecide now\b",
-    r"\b(?:don't|stop) (?:waste|wasting) my time\b|\bhurry up\b|\bare you deaf\b|\bi don't care\b|\bwhatever\b|\blisten to me\b|\bjust listen\b",
+    r"\b(?:don't|stop) (?:waste|wasting) my time\b|\bhurry up\b|\bare you deaf\b|\bi don't care\b|^whatever\W*$|\bwhatever you say\b|\blisten to me\b|\bjust listen\b",
     r"\bwhat's wrong with you\b|\bdon't be (?:silly|stupid|difficult)\b|\bgive me a break\b|\bdeal with it\b|\btake it or leave it\b|\blast chance\b",
 )
 GREETING = re.compile(

@@ -25,8 +25,18 @@ _EN_SEGMENT = re.compile(r",\s+|:\s+|\s+[—–]\s+")
 _EN_LEADING_CLAUSE = re.compile(
     r"^(?:(?:so|and|but|ok|okay|well|now)\s+)?(?:if|when|whenever|once|after|before|since|while)\b"
 )
+_EN_WHEN_ASKING = re.compile(r"^(?:(?:so|and|but)\s+)?when (?:do|does|did|is|are|was|were|will|would|can|could|should|have|has)\b")
+
+
+def _is_leading_clause(clause: str) -> bool:
+    """'if it broke down', 'when a problem comes up': the condition of a question, not a question itself."""
+    return bool(_EN_LEADING_CLAUSE.match(clause)) and not _EN_WHEN_ASKING.match(clause)
+
+
 _ZH_CLAUSE = re.compile(r"[,;]\s*|(?<=[吗呢])\s*")
-_ZH_SPIN_CONTEXT = re.compile(r"如果|假如|要是|万一")
+_EN_SUPPOSE = re.compile(r"^(?:so,? |now,? |ok(?:ay)?,? )?(?:suppose|supposing|imagine|picture|say) (?!that's|so\b)")
+_ZH_OPTIONS = re.compile(r"^(?:是|还是)(?!.*(?:哪|什么|怎么|多少|谁|几))[^,?]{1,12}(?:,[^,?]{1,12})*,?还是[^,?]{1,14}(?:呢|啊)?[?]?$")
+_ZH_SPIN_CONTEXT = re.compile(r"如果|假如|(?<![主只需想重必])要是|万一|这样下去|长此以往|再这样|一直这样|照这样")
 
 
 # (pattern id, text) -> found. One turn asks the same pattern about the same clause several times (a one-clause
@@ -59,14 +69,19 @@ def _cues(language: str) -> ModuleType:
 
 def is_question(sentence: str, language: str) -> bool:
     """Does this normalised sentence ask something (with or without a question mark)?"""
-    if sentence.rstrip().endswith("?"):
+    end = sentence.rstrip()[-1:]
+    if end == "?":
         return True
     if language == "zh":
-        return _has(cues_zh.QUESTION, sentence)
-    if sentence.rstrip().endswith("!"):
+        # A full stop after 什么/哪/多少 is a statement ("有什么优惠,我们再通知您."); a particle or A-not-A still asks.
+        return _has(cues_zh.QUESTION_MARKED if end in ".!" else cues_zh.QUESTION, sentence)
+    if end == "!":
         return False
     if _has(cues_en.INDIRECT_QUESTION, sentence) or _has(cues_en.TAG_QUESTION, sentence):
         return True
+    if end == ".":
+        # "Which deals with exactly what you need." opens like a question but is one only with inverted word order.
+        return _has(cues_en.QUESTION_INVERTED, sentence)
     # Spoken questions often open with a clause ("so if it were fixed, how much would that help"): the
     # question word then starts a later comma segment. A leading "if/when" segment is that clause, not a question.
     segments = [seg.strip() for seg in _EN_SEGMENT.split(sentence) if seg.strip()]
@@ -78,7 +93,15 @@ def is_question(sentence: str, language: str) -> bool:
 def _question_clauses(sentence: str, language: str) -> list[str]:
     splitter = _ZH_CLAUSE if language == "zh" else _EN_CLAUSE
     clauses = [c for c in splitter.split(sentence) if c and re.search(r"\w", c)]
-    asking = [c for c in clauses if is_question(c, language)]
+    asking = []
+    condition = ""
+    for clause in clauses:
+        if language == "en" and _is_leading_clause(clause.strip()) and clause is not clauses[-1]:
+            condition = clause.strip()
+        elif is_question(clause, language):
+            # "so if you knew someone was watching, how would that change..." asks one thing, with its condition
+            asking.append(f"{condition}, {clause}" if condition else clause)
+            condition = ""
     if language == "zh" and asking and _has(_ZH_SPIN_CONTEXT, sentence):
         # A conditional clause ("如果每天练半小时,对他帮助大吗") belongs to the question that follows it.
         return [sentence]
@@ -89,7 +112,7 @@ def _is_closing_question(clause: str, c: ModuleType) -> bool:
     return bool(_has(c.ASK_COMMITMENT, clause) or _has(c.CONTACT, clause) or _next_step(clause, c, True))
 
 
-_CONDITIONAL = re.compile(r"\bif\b|\bimagine\b|\bsuppose\b|如果|假如|要是|万一")
+_CONDITIONAL = re.compile(r"\bif\b|\bimagine\b|\bsuppose\b|如果|假如|(?<![主只需想重必])要是|万一")
 _POSITIVE = re.compile(
     r"\b(?:help|helps|save|saves|saved|saving|worth|benefit|easier|better|relief|valuable|useful|matter|calmer|happier)\b|"
     r"帮助|帮到|省|值得|好处|轻松|方便|放心|有用|划算|意义"
@@ -102,17 +125,74 @@ def _hypothetical_value(clause: str, c: ModuleType) -> bool:
     return bool(_has(_CONDITIONAL, clause) and _has(c.NEED_PAYOFF, clause) and _has(_POSITIVE, clause))
 
 
+_POLITE_IF = re.compile(
+    r"\bif (?:you don't mind|you do not mind|i may|i might|i can|i could|that's ok|that's okay|it's ok|it's okay|possible|so|not|"
+    r"you have a (?:moment|minute|sec)|you're happy to|you are happy to)\b|如果(?:方便|可以|不介意|您不介意|是这样|这样)的话|如果是这样"
+)
+_IF_EN = re.compile(r"\b(?:if|suppose|supposing|imagine|say)\b")
+_IF_ZH = re.compile(r"如果|假如|(?<![主只需想重必])要是|假设|万一")
+_CONDITION_END_EN = re.compile(
+    r",|\s[—–-]\s|\b(?:what|how)\b|\b(?:would|will|could|is|are|does|do)\s+(?:you|it|that|this|they|he|she|we|your)\b"
+)
+# A hypothetical that removes the problem asks what solving it is worth (need-payoff); one that keeps or worsens
+# it asks what the problem leads to (implication). The condition's own words tell which.
+_GAIN = re.compile(
+    r"\b(?:could|can|were able|was able|managed|saved|disappeared|went away|gone|fixed|sorted|solved|cleared|"
+    r"came back|no longer|never had to|didn't have to|did not have to|without|stopped|knew|had|got|guaranteed)\b|"
+    r"(?<![可不才])能|可以|不用|不必|再也不|省下|省了|解决|补起来|顺利|都有|就有|收到|拿到|帮(?:您|你)|有(?:个|一个|一笔|笔|专人|专门|专业)"
+)
+_SETBACK = re.compile(
+    r"\b(?:stays?|stayed|continues?|continued|keeps?|kept|carries on|goes on|still|doesn't|don't|didn't|isn't|aren't|"
+    r"wasn't|won't|can't|never|again|worse|miss(?:es|ed)?|lost|loses?|fails?|failed|late|breaks?|broke|went wrong|"
+    r"goes wrong|nothing changes|nobody|no one)\b|不|没|还是|继续|再|影响|耽误|损失|落后|跟不上|万一|出事|出了|坏"
+)
+
+
+def _condition(clause: str, language: str) -> str | None:
+    """The 'if ...' part of a hypothetical question, or None when it has none."""
+    if language == "zh":
+        found = _IF_ZH.search(clause)
+        if not found:
+            return None
+        # everything from 如果 up to the clause that asks: "如果每个月能省下房租,又不用绑约,对您帮助大不大"
+        parts = clause[found.start():].split(",")
+        return ",".join(parts[:-1] or parts)[:40]
+    found = _IF_EN.search(clause)
+    if not found:
+        return None
+    rest = clause[found.end():]
+    end = _CONDITION_END_EN.search(rest, 1)
+    return rest[: end.start()] if end else rest
+
+
+def _hypothetical_kind(clause: str, language: str) -> str | None:
+    """need_payoff or implication for a hypothetical question whose condition says which; None otherwise."""
+    condition = _condition(clause, language)
+    if not condition:
+        return None
+    if _has(_GAIN, condition):
+        return "need_payoff"
+    # HowNet's negative words are too broad for this (关上 counts), so Chinese relies on the setback words alone
+    if _has(_SETBACK, condition) or (language == "en" and negative_words(condition)):
+        return "implication"
+    return None
+
+
 def spin_kind(clause: str, language: str) -> str | None:
     """The SPIN type of one question clause, or None for questions of no SPIN kind."""
     c = _cues(language)
+    clause = _POLITE_IF.sub(" ", clause)  # "if you don't mind me asking" is manners, not a hypothetical
     if _has(c.NOT_SPIN_QUESTION, clause) or _has(c.RUDE, clause):
         return None
     if _hypothetical_value(clause, c) and not _has(c.IMPLICATION, clause):
         return "need_payoff"
-    if _is_closing_question(clause, c):
-        return None
+    if _is_closing_question(clause, c) or _has(c.CHOICE, clause):
+        return None  # closing, or choosing between offers: convergent, not discovery
     if _has(c.SUMMARIZE, clause) and (_has(c.TAG, clause) or not _has(c.PROBLEM, clause)):
         return None  # "so X is the weak subject, right?" checks understanding; it asks nothing new
+    hypothetical = _hypothetical_kind(clause, language)
+    if hypothetical:
+        return hypothetical
     payoff, implication = _has(c.NEED_PAYOFF, clause), _has(c.IMPLICATION, clause)
     if payoff and implication:
         # Both read: a consequence of the problem unless the question is about a gain.
@@ -198,13 +278,22 @@ def rule_labels(text: str) -> TurnLabels:
     questions = 0
     real_questions = 0
     weak_situation = False
+    previous_asked = False
+    supposing = ""
     for sentence in split_sentences(norm):
         asked = is_question(sentence, language)
-        if asked:
+        if not asked and language == "en" and _EN_SUPPOSE.match(sentence):
+            supposing = sentence  # "Suppose you could see every van on a map. How many extra jobs..."
+            continue
+        # "哪里让您不满意?是暴牙,牙缝,还是咬合不正呢?": the options spell out the question before
+        options_only = previous_asked and language == "zh" and bool(_ZH_OPTIONS.match(sentence))
+        previous_asked = asked
+        if asked and not options_only:
             for clause in _question_clauses(sentence, language):
                 questions += 1
                 real_questions += not _has(c.ETIQUETTE, clause)
-                kind = spin_kind(clause, language)
+                kind = spin_kind(f"if {supposing[:-1]}, {clause}" if supposing else clause, language)
+                supposing = ""
                 if kind == "situation" and not _has(c.SITUATION, clause):
                     weak_situation = True
                 elif kind:

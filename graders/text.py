@@ -10,7 +10,9 @@ import opencc
 _T2S = opencc.OpenCC("t2s")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _FULLWIDTH = str.maketrans("？！，。；：（）", "?!,.;:()")
-_SENTENCE_END = re.compile(r"(?<=[?!.;\n])\s*|(?<=\.\.\.)\s*")
+# A full stop ends a sentence unless a letter or digit follows at once ("okafor-group.com", "e.g."); Chinese
+# full stops (folded to ".") are followed by no space at all.
+_SENTENCE_END = re.compile(r"(?<=[?!;\n])\s*|(?<=\.)(?![a-z0-9])\s*")
 _DECIMAL_DOT = re.compile(r"(?<=\d)\.(?=\d)|(?<=\b(?:mr|ms|dr|st|no))\.|(?<=\bmrs)\.")
 MAX_TURN_CHARS = 4000
 

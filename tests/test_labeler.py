@@ -89,3 +89,68 @@ def test_rudeness_is_noticed_in_both_languages() -> None:
     assert label_turn("Are you deaf? Just buy it.").rude
     assert label_turn("你懂什么,赶紧买!").rude
     assert not label_turn("Could you tell me more about your son?").rude
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the condition says which: a problem kept is a consequence, a problem removed is a payoff
+        ("If the boiler keeps breaking down, what does that do to your week?", "implication"),
+        ("If the boiler were fixed for good, what would that do for your week?", "need_payoff"),
+        ("So if you knew someone was watching the cameras, how would that change how you sleep?", "need_payoff"),
+        ("Suppose you could see every van on a map. How many extra jobs a week would that get you?", "need_payoff"),
+        ("要是业务员按错的数字接了单,最后发不出货,客户那边会怎么样?", "implication"),
+        ("如果每個月能省下一半的房租,又不用綁約,對您們的業績幫助大不大", "need_payoff"),
+        ("萬一哪天要開刀,一次可能就是五六萬,到時候家裡的預算會不會被打亂?", "implication"),
+    ],
+)
+def test_a_hypothetical_question_is_implication_or_need_payoff_by_its_condition(text: str, kind: str) -> None:
+    assert label_turn(text).spin == {kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("What made you cancel - was there something that just wasn't working for you?", "problem"),
+        ("How's she managing with cooking since then?", "problem"),
+        ("Do you ever find out a van was somewhere it shouldn't have been?", "problem"),
+        ("現在配合的物流,有沒有出過溫度不穩或者晚到的狀況", "problem"),
+        ("冲奶粉用的水您心里踏实吗?", "problem"),
+        ("这样下去,团队越大,管理成本会不会越高?", "implication"),
+        ("一个月下来,花在采购上的时间大概有多少?", "implication"),
+        ("If nothing changes and she falls again when nobody's around, what do you think happens then?", "implication"),
+    ],
+)
+def test_problem_and_implication_questions_without_the_obvious_words(text: str, kind: str) -> None:
+    assert kind in label_turn(text).spin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our surveyor can come Tuesday at 10 or Thursday at 2 - which is better for you?",
+        "We could do the whole house at once or start with the bedrooms. Which way round would suit you better?",
+        "我们可以一次全换,也可以先换卧室,您看哪种更适合您家?",
+        "Hi, thanks for calling SmileLine! Who do I have the pleasure of speaking with?",
+        "Anything else I can help with today? No? Brilliant, have a good evening.",
+    ],
+)
+def test_choosing_an_offer_or_a_slot_and_manners_ask_no_spin_question(text: str) -> None:
+    assert label_turn(text).spin == frozenset()
+
+
+def test_statements_that_open_like_questions_are_statements() -> None:
+    assert label_turn("Which deals with exactly what's feeding the mould.").questions == 0
+    assert label_turn("后面有什么优惠活动,我们再通知您。").questions == 0
+    assert label_turn("Thank you, Mrs. Hughes. Have a lovely evening.").questions == 0
+    assert label_turn("Have you got a minute.").questions == 1
+
+
+def test_an_email_address_does_not_split_a_sentence() -> None:
+    labels = label_turn("Is your office email still the one ending okafor-group.com?")
+    assert labels.close == {"contact"} and labels.spin == frozenset()
+
+
+def test_options_that_spell_out_the_question_before_are_not_a_new_question() -> None:
+    labels = label_turn("那目前牙齒主要是哪裡讓您比較不滿意?是暴牙、牙縫,還是咬合不正呢?")
+    assert labels.spin == {"problem"}
