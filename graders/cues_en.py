@@ -62,13 +62,13 @@ CHOICE = re.compile(
     r"|\bwhich (?:one|option|way|of (?:these|those|the two)|package|plan|bundle|tier|version)\b.*\b(?:suit|prefer|better|best|go for)\b"
     r"|\bwould you (?:prefer|rather)\b"
 )
-NOT_SPIN_QUESTION = _rx(
+# Manners: names, is now a good time, can you hear me. A turn of these asks nothing and presents nothing.
+ETIQUETTE = _rx(
     r"^(?:hi,? |hello,? |good (?:morning|afternoon|evening),? )?(?:is (?:this|that)|am i (?:speaking|talking) (?:to|with)|are you) \w+(?: \w+)?\W*$",
     r"\bam i (?:speaking|talking) (?:to|with)\b|^how about (?:this|that|we)\b|\bis it (?:ok|okay|alright|all right) if i\b",
     r"^(?:hello,? |hi,? |good (?:morning|afternoon|evening),? )?(?:is (?:this|that|it)|am i speaking to|am i talking to|are you) (?:mr|mrs|ms|miss|dr|the (?:office manager|owner|person|manager|director|account holder|homeowner))\b",
     r"\b(?:is|are) (?:now|this|it) (?:a |an )?(?:good|ok|okay|convenient|bad) (?:time|moment)\b|\bfor a few (?:quick )?questions\b",
     r"\b(?:have|got) you got (?:a|a few|two|five|ten|\d+) (?:minutes?|moments?|secs?)\b|\bhave you got (?:a|a few|two|five|ten|\d+) (?:minutes?|moments?)\b|\bshould i (?:call|ring|try) (?:you )?(?:back|later)\b|\bor shall i try you\b",
-    r"\b(?:is that|is this|was that) fair\b|\bfair\?$|\bdid i get that right\b|\bhave i got that\b|\bis that the kind of thing\b|\bdoes that sound like\b",
     r"\b(?:your|ur) (?:name|surname|full name)\b",
     r"\bwho (?:am i|i'm) (?:speaking|talking) (?:to|with)\b",
     r"\bhow (?:should|shall|can|may) i (?:address|call) you\b",
@@ -83,6 +83,11 @@ NOT_SPIN_QUESTION = _rx(
     r"\bany (?:other |more |further )?questions\b|\banything else (?:i|we) (?:can|could) (?:do|help)|\banything else(?: for (?:you|today))?\W*$",
     r"\bpleasure of speaking\b|\bwho(?:'s| is) (?:calling|this)\b|\bwho have i got\b|\bhow (?:can|may|could) i help\b|\bwhat can i do for you\b|\b(?:may|can|could) i (?:speak|talk) (?:to|with)\b",
     r"\bdid you (?:get|receive|see) (?:my|our|the) (?:email|message|letter|brochure|catalogue|catalog|text)\b",
+)
+# Questions of no SPIN kind: manners, and checks that the trainee understood or that an offer fits.
+NOT_SPIN_QUESTION = _rx(
+    ETIQUETTE.pattern,
+    r"\b(?:is that|is this|was that) fair\b|\bfair\?$|\bdid i get that right\b|\bhave i got that\b|\bis that the kind of thing\b|\bdoes that sound like\b",
 )
 NEED_PAYOFF = _rx(
     r"\bhow much (?:stress|time|money|hassle|worry|effort|work) would (?:that|it|this) (?:take off|save|free up|spare)\b|\bwhat would (?:that|it|this) (?:do for|open up|free up|let you|give you)\b|\bwhat would you (?:and \w+ )?do with\b",
@@ -253,7 +258,13 @@ ACTION = re.compile(
     r"visit|come (?:over|round|by|to|out|and)|pop (?:round|over|by)|drop (?:by|in|it)|measure|measurement|survey|inspect|install|fit|fitter|"
     r"technician|engineer|specialist|consultant|expert|meet|meeting|appointment|book|booking|schedule|arrange|reserve|demo|demonstration|"
     r"set up|activate|start|sign|trial|session|class|tour|viewing|consultation|check-in|collect|courier|surveyor|switch|engineer|"
-    r"call|pilot|post (?:it|them)|text|invite|service|go in|be with you|pencil|driver|measurer|delivery)"
+    r"call|pilot|post (?:it|them)|text|invite|service|go in|be with you|pencil|driver|measurer|delivery|"
+    r"put you down|get you a (?:seat|place|slot)|on the calendar|opening|slot|"
+    r"(?:i|we)(?:'ve got| have got| have) (?:an? )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|next|this))"
+)
+# Times the trainee asks about rather than offers ("what time suits?", "when would you need it?").
+TIME_ASKED = re.compile(
+    r"what time|which day|what day|when (?:would|will|can|could|is|does|do|are|should)|which (?:time|date|slot)|what date"
 )
 PROPOSAL = re.compile(
     r"\b(?:i'll|i will|we'll|we will|i can|we can|i could|we could|shall i|shall we|should i|let's|let me|can i|could i|may i|"
@@ -276,6 +287,17 @@ CONTACT = _rx(
     r"\b(?:note|write|take) (?:down )?(?:your|the) (?:number|details|address|email)\b",
     r"\b(?:is|was) (?:this|that) (?:number|the best number|still your number)\b",
 )
+# The decision itself, as opposed to arranging a visit or a call: with one of these an "OK?" asks for the order.
+DECISION = re.compile(
+    r"\b(?:order|buy|sign|signed|go ahead|proceed|set (?:it|that|you|this) up|activate|reserve|book (?:you|it|that|your)|"
+    r"start (?:your|the|you)|put you down|get you (?:started|signed|set up)|enrol|register|purchase|subscribe|join|"
+    r"the (?:plan|policy|package|membership|contract)|deal|take (?:it|one|them|the)|book|shall (?:i|we))\b"
+)
+# "OK?", "would that work?": agreement to whatever was just proposed; a commitment ask only if that was the decision.
+AGREEMENT_TAG = re.compile(
+    r"\b(?:ok|okay|alright|all right|fine)\W*$|\bwould (?:that|this|it) (?:work|suit)(?: for you)?\b|\bdoes (?:that|this) (?:work|suit)\b"
+    r"|\bis that (?:ok|okay|alright|all right|fine)\b|\bhow does that sound\b|\bsound good\b"
+)
 ASK_COMMITMENT = _rx(
     r"\b(?:are we|am i|we're|we are) (?:good|ok|okay|all set|clear) to (?:go|proceed|go ahead)\b|\bgood way to (?:start|begin|get started)\b|\bhow does (?:that|this) sound\b",
     r"\bwould (?:it|that) (?:feel |be )?(?:easier|better|simpler) to (?:start|begin|go|try)\b|\bthe kind of thing you (?:were|are)(?: looking)? (?:after|for)\b|\bwould stop you (?:going ahead|signing|ordering)\b",
@@ -289,7 +311,7 @@ ASK_COMMITMENT = _rx(
     r"\bwould you (?:consider|think about) (?:donating|making|buying|signing|joining|going|giving|taking|trying|ordering|switching|upgrading|booking|renewing|contributing|starting)\b",
     r"\bhow much (?:would|will|can|could|do) you (?:like to |want to |be willing to |feel comfortable )?(?:donate|give|contribute|order|put in|pledge|commit)\b",
     r"\b(?:any|is there (?:any|a)) chance (?:you|we)\b|\bwhy not (?:\$|£|€)?\d|\bwould (?:\$|£|€)?\d[\d.,]* (?:\w+ )?(?:be|work|do)\b",
-    r"\b(?:can|could|will) (?:you|i count on you to) (?:donate|give|commit|contribute|pledge|sign up|buy|order|sponsor|join)\b",
+    r"\b(?:can|could|will) (?:you|i count on you to) (?:donate|give (?!me\b)|commit|contribute|pledge|sign up|buy|order|sponsor|join)\b",
     r"\b(?:do|would) you (?:want|like) to (?:donate|give|help|contribute|join|sign|make a|try|go for|start|support|sponsor|pledge|buy|order)\b",
     r"\bwould you like to (?:help|donate|contribute|give|join|make|support|sponsor)\b|\bcan we count on\b|\bare you in\b",
     r"\bhappy for me to\b|\bsomething you(?:'d| would) like to\b|\bwould that (?:settle|do it|work|swing it|make the difference|be ok|be okay|be alright)\b",
@@ -314,6 +336,7 @@ ASK_COMMITMENT = _rx(
 )
 SUMMARIZE = _rx(
     r"^(?:\w+[,!]? )?so,? .*(?:—|–|-|,)\s*(?:right|correct|fair|yes|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right)\W*$",
+    r"^(?:\w+[,!]? )?so,\s|\bto play (?:it|that|this) back\b|\b(?:just )?so i(?:'ve| have) got (?:it|that|this|everything) right\b",
     r"\bgiven what you(?:'ve| have) (?:said|told me)\b|\bquick recap\b|\bread (?:that|it|this|those) back\b|\blet me just read\b|^(?:perfect|lovely|great|brilliant|right|ok|okay)\s*[:—–-]",
     r"^(?:\w+[,!]? )?so (?:a|an|that's|\d)\b",
     r"^(?:\w+[,!]? )?so[:;]",
@@ -365,6 +388,5 @@ NEXT_STEP_FIXED = re.compile(
     r"^(?:[\w,:]+ ){0,4}(?:it is|then|works|is fine|suits|booked|confirmed|is booked)[.!]?$|\bbook (?:the|an?) \w+ for\b|"
     r"^(?:\w+ ){0,3}(?:at|on) \d{1,2}(?::\d\d)?(?: ?(?:am|pm))?[.!]?$"
 )
-ETIQUETTE = NOT_SPIN_QUESTION
 TAG = re.compile(r"(?:,|\\s|—|-)(?:right|correct|yes|fair|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right)\\W*$")
 SLOT = re.compile(r"\b(?:work|works|suit|suits|convenient|free|available|good for you|ok for you|okay for you|better for you|any good)\b")

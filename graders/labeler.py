@@ -25,7 +25,9 @@ _EN_SEGMENT = re.compile(r",\s+|:\s+|\s+[—–]\s+")
 _EN_LEADING_CLAUSE = re.compile(
     r"^(?:(?:so|and|but|ok|okay|well|now)\s+)?(?:if|when|whenever|once|after|before|since|while)\b"
 )
-_EN_WHEN_ASKING = re.compile(r"^(?:(?:so|and|but)\s+)?when (?:do|does|did|is|are|was|were|will|would|can|could|should|have|has)\b")
+_EN_WHEN_ASKING = re.compile(
+    r"^(?:(?:so|and|but)\s+)?when (?:do|does|did|is|are|was|were|will|would|can|could|should|have|has)\b"
+)
 
 
 def _is_leading_clause(clause: str) -> bool:
@@ -35,7 +37,9 @@ def _is_leading_clause(clause: str) -> bool:
 
 _ZH_CLAUSE = re.compile(r"[,;]\s*|(?<=[吗呢])\s*")
 _EN_SUPPOSE = re.compile(r"^(?:so,? |now,? |ok(?:ay)?,? )?(?:suppose|supposing|imagine|picture|say) (?!that's|so\b)")
-_ZH_OPTIONS = re.compile(r"^(?:是|还是)(?!.*(?:哪|什么|怎么|多少|谁|几))[^,?]{1,12}(?:,[^,?]{1,12})*,?还是[^,?]{1,14}(?:呢|啊)?[?]?$")
+_ZH_OPTIONS = re.compile(
+    r"^(?:是|还是)(?!.*(?:哪|什么|怎么|多少|谁|几))[^,?]{1,12}(?:,[^,?]{1,12})*,?还是[^,?]{1,14}(?:呢|啊)?[?]?$"
+)
 _ZH_SPIN_CONTEXT = re.compile(r"如果|假如|(?<![主只需想重必])要是|万一|这样下去|长此以往|再这样|一直这样|照这样")
 
 
@@ -126,8 +130,9 @@ def _hypothetical_value(clause: str, c: ModuleType) -> bool:
 
 
 _POLITE_IF = re.compile(
-    r"\bif (?:you don't mind|you do not mind|i may|i might|i can|i could|that's ok|that's okay|it's ok|it's okay|possible|so|not|"
-    r"you have a (?:moment|minute|sec)|you're happy to|you are happy to)\b|如果(?:方便|可以|不介意|您不介意|是这样|这样)的话|如果是这样"
+    r"\bif (?:you don't mind|you do not mind|i may|i might|i can|i could|that's ok|that's okay|it's ok|it's okay|"
+    r"possible|so|not|you have a (?:moment|minute|sec)|you're happy to|you are happy to)\b"
+    r"|如果(?:方便|可以|不介意|您不介意|是这样|这样)的话|如果是这样"
 )
 _IF_EN = re.compile(r"\b(?:if|suppose|supposing|imagine|say)\b")
 _IF_ZH = re.compile(r"如果|假如|(?<![主只需想重必])要是|假设|万一")
@@ -217,6 +222,20 @@ def _next_step(sentence: str, c: ModuleType, asked: bool) -> bool:
     return _has(c.ACTION, sentence)
 
 
+def _proposes_step(sentence: str, c: ModuleType, asked: bool, language: str) -> bool:
+    """Does this sentence propose or fix a next step? English questions are read a clause at a time: "when do
+    you need it, and what's your number?" has a time word and an action word but proposes nothing."""
+    if sentence.startswith("if "):
+        return False
+    if not asked or language != "en":
+        return _next_step(sentence, c, asked)
+    clauses = [clause for clause in _EN_CLAUSE.split(sentence) if clause and clause.strip()]
+    if any(_next_step(clause, c, is_question(clause, language)) for clause in clauses):
+        return True
+    # "I have Thursday at 5:30 or Saturday at 10 - which works for you?": times offered, then a choice asked
+    return _has(c.TIME, c.TIME_ASKED.sub(" ", sentence)) and _has(c.SLOT, sentence)
+
+
 def _fabe(sentence: str, c: ModuleType, asked: bool) -> set[str]:
     # Product statements are statements: a question, or a summary read back to the customer, restates
     # rather than presents (its figures are the customer's, not the product's).
@@ -303,14 +322,18 @@ def rule_labels(text: str) -> TurnLabels:
         fabe |= _fabe(sentence, c, asked)
         if _has(c.SUMMARIZE, sentence):
             close.add("summarize")
-        if _has(c.ASK_COMMITMENT, sentence) and not (asked and _hypothetical_value(sentence, c)):
-            close.add("ask_commitment")
         # A question asks about one thing per clause: "when do you need it, and what's your number?" is no
         # next step just because a time and an action both occur somewhere in it.
-        parts = _question_clauses(sentence, language) if asked and language == "en" else [sentence]
-        if not sentence.startswith("if ") and any(_next_step(part, c, asked) for part in parts):
+        step = _proposes_step(sentence, c, asked, language)
+        contact = _has(c.CONTACT, sentence)
+        if _has(c.ASK_COMMITMENT, sentence) and not (asked and _hypothetical_value(sentence, c)):
+            # "I'll call you back Friday at 3, OK?" asks leave to arrange a step, not for the decision
+            only_a_tag = not _has(c.ASK_COMMITMENT, c.AGREEMENT_TAG.sub(" ", sentence))
+            if not ((step or contact) and only_a_tag and not _has(c.DECISION, sentence)):
+                close.add("ask_commitment")
+        if step:
             close.add("next_step")
-        if _has(c.CONTACT, sentence):
+        if contact:
             close.add("contact")
     if weak_situation and not spin:
         # A question with no sharper cue is a situation question only when nothing sharper was asked.

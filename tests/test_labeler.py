@@ -154,3 +154,17 @@ def test_an_email_address_does_not_split_a_sentence() -> None:
 def test_options_that_spell_out_the_question_before_are_not_a_new_question() -> None:
     labels = label_turn("那目前牙齒主要是哪裡讓您比較不滿意?是暴牙、牙縫,還是咬合不正呢?")
     assert labels.spin == {"problem"}
+
+
+def test_an_ok_after_arranging_a_visit_is_not_a_commitment_ask_but_an_ok_after_the_order_is() -> None:
+    visit = label_turn("Our engineer can come Saturday at 9 - would that work?")
+    assert visit.close == {"next_step"}
+    order = label_turn("Shall I set up the annual plan for you, starting today?")
+    assert "ask_commitment" in order.close
+    assert "ask_commitment" not in label_turn("没问题,明天下午三点我再给您回个电话,好吗?").close
+    assert "ask_commitment" in label_turn("那我帮您把年卡办了,今天付两百定金就能锁定这个价格,好吗?").close
+
+
+def test_times_offered_then_a_choice_asked_is_a_next_step() -> None:
+    assert "next_step" in label_turn("I have Thursday at 5:30 or Saturday at 10 - which works for you?").close
+    assert "next_step" not in label_turn("When do you need it by, and what's your number?").close
