@@ -189,6 +189,8 @@ EVIDENCE = _rx(
     r"\b(?:on average|average of|an average)\b.*\d|\d+ ?% (?:of|more|less|fewer|higher|lower|better|faster|improv|increase|reduction)",
     r"\b(?:raised|improved|increased|cut|reduced|saved|grew|boosted) (?:their|his|her) \w+",
     r"\b(?:recommended|endorsed|used|trusted|chosen) by\b",
+    r"\b(?:most|many|a lot of|lots of|plenty of) (?:of )?(?:our )?(?:\w+ )?(?:owners|fleets|customers|clients|members|users|beginners|students|"
+    r"families|businesses|people|patients|parents|companies|teams) (?:tell us|say|find|report|cut|save|reach|see|get|come back|renew)\b",
     r"\byears? of experience|\bin business (?:for|since)|\bserved (?:over )?\d",
 )
 BENEFIT = _rx(
@@ -217,7 +219,7 @@ ADVANTAGE = _rx(
     r"\bso (?:it|the \w+|they|this)\b|\bwhich means (?:it|the \w+)|\bso that (?:it|the \w+)\b",
     r"\b(?:it|this|the \w+|that) (?:automatically|adapts?|corrects?|lets|allows|saves|reduces|cuts|prevents|keeps|helps|protects|removes|blocks|handles|syncs|updates|tracks|learns|lasts|listens|detects|reports|alerts|scores)\b",
     r"\bno need to\b|\bwithout (?:having to|needing|any need)\b|\bthe (?:advantage|difference|beauty|best part|great thing|good thing|key thing|point) (?:is|of)\b",
-    r"\bwhat makes (?:it|this|us|our \w+) (?:different|better|special|unique)\b",
+    r"\bwhat makes (?:it|this|us|our \w+) (?:different|better|special|unique)\b|\bwhereas\b|\b(?:big|main|real) difference\b",
     r"\b(?:only|unique|exclusive|one of a kind)\b",
     r"\b(?:faster|quicker|easier|cheaper|stronger|quieter|warmer|lighter|longer|safer|cleaner|simpler|more (?:efficient|durable|reliable|accurate|flexible|convenient))\b",
     r"\b(?:efficient|durable|reliable|accurate|flexible|convenient|hassle-free|automatic|energy-saving)\b",
@@ -234,6 +236,8 @@ FEATURE = _rx(
     r"\b(?:costs?|priced at|the price (?:is|would be|comes to|for)|price of|it's only|only costs|just \d|per (?:month|year|week|day|night|person|room|square)|a month\b|a year\b|monthly|annual fee|fee is|instal+ments?|deposit|discount|\d+% off|free (?:delivery|installation|shipping|setup|set-up|measurement|consultation))",
     r"\b(?:we (?:offer|have|provide|include|install|deliver|supply|use|sell|carry)|our (?:\w+ )?(?:plan|package|card|service|course|product|offer|range)s? (?:is|are|has|have|include|includes|come|comes|cost|costs|start|starts))\b",
     r"\b(?:available in|made of|made from|comes in|built-in|built in|includes|including|equipped with)\b",
+    r"\b(?:we|i)(?:'d| would) (?:fit|install|recommend|suggest|put in|set up|go for)\b|\bhere's how it works\b|\bgoes into\b",
+    r"\byou can (?:switch|turn|pause|cancel|choose|pick|add|swap|upgrade|downgrade|freeze|book|bring|use|access)\b",
 )
 PRODUCT_TALK = re.compile(
     r"\b(?:it|this|our|we|the (?:card|device|plan|package|machine|system|course|service|membership|policy|product|offer|model|app|kit|unit))\b"

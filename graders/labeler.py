@@ -314,7 +314,8 @@ def rule_labels(text: str) -> TurnLabels:
                 kind = spin_kind(f"if {supposing[:-1]}, {clause}" if supposing else clause, language)
                 supposing = ""
                 if kind == "situation" and not _has(c.SITUATION, clause):
-                    weak_situation = True
+                    # without a situation cue, only a question about the customer's world reads as one
+                    weak_situation = weak_situation or _has(c.ABOUT_CUSTOMER, clause)
                 elif kind:
                     spin.add(kind)
         if asked and _has(c.ETIQUETTE, sentence):
