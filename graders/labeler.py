@@ -315,7 +315,7 @@ def rule_labels(text: str) -> TurnLabels:
                 supposing = ""
                 if kind == "situation" and not _has(c.SITUATION, clause):
                     # without a situation cue, only a question about the customer's world reads as one
-                    weak_situation = weak_situation or _has(c.ABOUT_CUSTOMER, clause)
+                    weak_situation = weak_situation or _has(c.ABOUT_CUSTOMER, sentence)
                 elif kind:
                     spin.add(kind)
         if asked and _has(c.ETIQUETTE, sentence):
