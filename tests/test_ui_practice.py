@@ -142,3 +142,28 @@ def test_a_streaming_voice_fills_the_reply_in_as_it_speaks(home: Path) -> None:
     assert final.chat[-1]["content"] == sim.view(view.thread_id).transcript[-1]["text"]
     assert final.line["interactive"] is True
     sim.close()
+
+
+def test_with_a_model_the_scorecard_gets_its_wording_once_and_the_panel_shows_the_coach(
+    sim: Simulator, home: Path
+) -> None:
+    from fake_openai import SUMMARY, FakeOpenAI, coach_json
+
+    from graders.feedback import CoachedScorecard
+    from simulator.llm import LLMClient, LLMConfig
+    from ui.scorecard_view import summary_html
+
+    with FakeOpenAI(coach_json) as server:
+        config = LLMConfig(base_url=server.url, api_key=None, model="fake-model", timeout=5, retries=0)
+        practice = PracticeHandlers(sim, home / "personas", LLMClient(config))
+        view = practice.start("tv-parent.en", "en")
+        view = practice.send("It costs 1,280 yuan. Shall I place the order?", view.thread_id, "en")
+        view = practice.end(view.thread_id, "en")
+        card = practice.scorecard(view.thread_id)
+        again = practice.scorecard(view.thread_id)
+        asked = len(server.requests)
+    assert card is not None and card["wording"] == "llm" and card["coach_summary"] == SUMMARY
+    assert again == card and asked == 1  # shown twice, worded once
+    assert SUMMARY in summary_html(CoachedScorecard.model_validate(card), "en").replace("&#x27;", "'")
+    graded = sim.view(view.thread_id).scorecard
+    assert graded["score"] == card["score"] and "coach_summary" not in graded  # the saved grades are the rules'

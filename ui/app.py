@@ -6,6 +6,7 @@ personas through `personas.library`. It runs offline: no analytics, no hub, no s
 
 from __future__ import annotations
 
+from simulator.llm import LLMClient
 from simulator.session import Simulator
 from simulator.settings import Settings
 from ui import grade_tab, history_tab, personas_tab, practice_tab
@@ -17,14 +18,17 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 
 
-def build_app(settings: Settings | None = None, sim: Simulator | None = None, lang: str = "en") -> gr.Blocks:
-    """The whole app around one Simulator (one SQLite store); `lang` is the UI language it opens in."""
+def build_app(
+    settings: Settings | None = None, sim: Simulator | None = None, lang: str = "en", client: LLMClient | None = None
+) -> gr.Blocks:
+    """The whole app around one Simulator (one SQLite store); `lang` is the UI language it opens in. With `client`
+    (a configured model) and SALESIM_LLM_FEEDBACK on, the model words each scorecard's better lines and summary."""
     settings = settings or Settings()
     sim = sim or Simulator(settings)
     lang = ui_lang(lang)
     user_dir = settings.user_persona_dir
     labels = Labels()
-    practice = practice_tab.PracticeHandlers(sim, user_dir)
+    practice = practice_tab.PracticeHandlers(sim, user_dir, client if settings.llm_feedback else None)
     editor = personas_tab.PersonaEditor(user_dir)
     history = history_tab.HistoryHandlers(sim)
     grader = grade_tab.GradeHandlers(user_dir)
@@ -142,7 +146,7 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, share: bool = Fals
         print(f"note: {setup.notice}")
     sim = Simulator(settings, voice=setup.voice)
     try:
-        build_app(settings, sim, lang).launch(**launch_options(host, port, share))
+        build_app(settings, sim, lang, setup.client).launch(**launch_options(host, port, share))
     finally:
         setup.close()
         sim.close()

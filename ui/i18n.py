@@ -81,6 +81,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "difficulty_hard": {"en": "hard", "zh": "困难"},
     # scorecard
     "scorecard": {"en": "Scorecard", "zh": "评分卡"},
+    "coach": {"en": "Coach", "zh": "教练点评"},
     "score": {"en": "Score", "zh": "得分"},
     "outcome": {"en": "Outcome", "zh": "结果"},
     "none": {"en": "none", "zh": "无"},

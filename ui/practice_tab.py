@@ -8,8 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from graders.feedback import coach
+from graders.scorecard import Scorecard
 from personas.library import PersonaError, UnknownPersonaError
 from personas.schema import Persona
+from simulator.llm import LLMClient
 from simulator.session import CallError, CallView, Simulator
 from simulator.state import MILESTONES
 from ui.catalogue import catalogue
@@ -100,9 +103,12 @@ def _status(text: str, kind: str = "ok") -> str:
 class PracticeHandlers:
     """Handlers of the Practice tab around one Simulator."""
 
-    def __init__(self, sim: Simulator, user_dir: Path):
+    def __init__(self, sim: Simulator, user_dir: Path, coach_client: LLMClient | None = None):
         self.sim = sim
         self.user_dir = user_dir
+        # With a model configured, it words the better lines and a summary once per call; grades stay the rules'.
+        self.coach_client = coach_client
+        self._coached: dict[str, dict] = {}
         if not isinstance(sim.context.voice, VoiceTap):
             sim.context.voice = VoiceTap(sim.context.voice)
         self.tap: VoiceTap = sim.context.voice
@@ -231,7 +237,15 @@ class PracticeHandlers:
             view = self.sim.view(thread_id)
         except CallError:
             return None
-        return view.scorecard if view.finished else None
+        if not view.finished or view.scorecard is None:
+            return None
+        if self.coach_client is None:
+            return view.scorecard
+        if thread_id not in self._coached:
+            played = self.persona(f"{view.persona}.{view.language}")
+            card = coach(Scorecard.model_validate(view.scorecard), self.coach_client, played)
+            self._coached[thread_id] = card.model_dump(mode="json")
+        return self._coached[thread_id]
 
 
 def build(handlers: PracticeHandlers, labels: Labels, lang: str) -> dict:

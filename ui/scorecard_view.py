@@ -19,6 +19,7 @@ from pathlib import Path
 import matplotlib
 from matplotlib.figure import Figure
 
+from graders.feedback import CoachedScorecard
 from graders.labels import FABE_KINDS, SPIN_KINDS, STAGES
 from graders.render import to_html, to_markdown
 from graders.scorecard import Finding, Scorecard
@@ -69,10 +70,13 @@ def summary_html(card: Scorecard, lang: str) -> str:
         for p in card.parts
     )
     talk = t("talk_share", lang, share=card.talk.trainee_talk_share, questions=card.talk.questions)
+    summary = getattr(card, "coach_summary", None)
+    coach = f"<p class='sc-coach'><b>{esc(t('coach', lang))}:</b> {esc(summary)}</p>" if summary else ""
     return (
         "<div class='sc-summary'>"
         f"<div class='sc-score' aria-label='{esc(t('score', lang))}'><b>{card.score}</b><small>/100</small></div>"
-        f"<div class='sc-head'><h2>{esc(t('scorecard', lang))}</h2>{milestones}<p class='muted'>{esc(talk)}</p></div>"
+        f"<div class='sc-head'><h2>{esc(t('scorecard', lang))}</h2>{milestones}"
+        f"<p class='muted'>{esc(talk)}</p>{coach}</div>"
         "</div>"
         f"<table class='sc-parts'><tr><th>{esc(t('part', lang))}</th><th>{esc(t('weight', lang))}</th><th></th>"
         f"<th>{esc(t('points', lang))}</th></tr>{rows}</table>"
@@ -262,7 +266,7 @@ class ScorecardPanel:
         """Updates for `outputs`: the card shown, or the panel hidden when there is none."""
         if not card:
             return [None, gr.update(visible=False), *([gr.update()] * 9)]
-        model = Scorecard.model_validate(card)
+        model = CoachedScorecard.model_validate(card)  # a plain scorecard validates too (no summary, rules' wording)
         json_path, md_path, html_path = export_files(model, stem)
         return [
             card,
