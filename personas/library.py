@@ -173,15 +173,17 @@ def id_clashes(loaded: list[tuple[Path, Persona]]) -> list[PersonaProblem]:
 
 
 def save_user_persona(text: str, folder: Path) -> Path:
-    """Validate persona YAML and save it as FOLDER/<id>.<language>.yaml, with the checks `load_all` makes:
-    a built-in persona is never replaced, and the id clashes with no other persona."""
+    """Validate persona YAML and save it to the user folder: over the file that already holds this id and language,
+    else as FOLDER/<id>.<language>.yaml, with the checks `load_all` makes: a built-in persona is never replaced,
+    and the id clashes with no other persona."""
     persona = parse_persona_yaml(text, "(editor)")
-    path = folder / f"{persona.key}.yaml"
     loaded: list[tuple[Path, Persona]] = []
     for other in persona_files((folder,)):
-        if other != path:
-            with contextlib.suppress(PersonaError):  # another broken file is not this persona's problem
-                loaded.append((other, _load_cached(other, other.stat().st_mtime)))
+        with contextlib.suppress(PersonaError):  # another broken file is not this persona's problem
+            loaded.append((other, _load_cached(other, other.stat().st_mtime)))
+    # Editing a persona whose file a trainer named themselves updates that file rather than adding a twin.
+    path = next((f for f, p in loaded if p.key == persona.key), folder / f"{persona.key}.yaml")
+    loaded = [(f, p) for f, p in loaded if f != path]
     problems = [p for p in id_clashes([*loaded, (path, persona)]) if p.file == str(path)]
     if problems:
         raise PersonaError(problems)

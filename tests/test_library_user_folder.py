@@ -62,3 +62,13 @@ def test_the_folder_is_configurable(tmp_path: Path, home: Path, monkeypatch: pyt
     )
     assert listed.exit_code == 0, listed.output
     assert '"linen-hotel"' in listed.output
+
+
+def test_editing_a_persona_in_a_file_the_trainer_named_updates_that_file(tmp_path: Path) -> None:
+    from personas.library import save_user_persona
+
+    mine = _write(tmp_path, "my hotel guest.yaml", id="linen-hotel", title="Before")
+    edited = yaml.safe_load(mine.read_text(encoding="utf-8")) | {"title": "After"}
+    saved = save_user_persona(yaml.safe_dump(edited, allow_unicode=True, sort_keys=False), tmp_path)
+    assert saved == mine and sorted(p.name for p in tmp_path.iterdir()) == ["my hotel guest.yaml"]
+    assert [p.title for p in load_all((tmp_path,)) if p.key == "linen-hotel.en"] == ["After"]
