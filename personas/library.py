@@ -182,7 +182,8 @@ def save_user_persona(text: str, folder: Path) -> Path:
         with contextlib.suppress(PersonaError):  # another broken file is not this persona's problem
             loaded.append((other, _load_cached(other, other.stat().st_mtime)))
     # Editing a persona whose file a trainer named themselves updates that file rather than adding a twin.
-    path = next((f for f, p in loaded if p.key == persona.key), folder / f"{persona.key}.yaml")
+    mine = [f for f, p in loaded if p.key == persona.key and f.parent.resolve() == folder.resolve()]
+    path = mine[0] if mine else folder / f"{persona.key}.yaml"
     loaded = [(f, p) for f, p in loaded if f != path]
     problems = [p for p in id_clashes([*loaded, (path, persona)]) if p.file == str(path)]
     if problems:
