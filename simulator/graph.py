@@ -23,7 +23,7 @@ from simulator.state import Beat, CallState, CustomerState, Message
 from simulator.voices.base import VoiceRequest, render_beats
 
 END_CALL = "/end"
-RECENT_MESSAGES = 12
+RECENT_MESSAGES = 400  # the whole call: the LLM voice trims to its token budget itself, keeping a cacheable prefix
 
 
 def now() -> str:

@@ -5,7 +5,6 @@ what to fix. Every node that calls a model goes through `LLMClient`."""
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import random
 import re
@@ -230,7 +229,8 @@ class LLMClient:
             code = exc.status_code
             if code >= 500 or code in (408, 409):
                 return LLMError(f"the model server at {where} failed (HTTP {code}): check its log", retryable=True)
-            return LLMError(f"the server at {where} rejected the request (HTTP {code}): {_short(exc.message)}")
+            hint = ": lower SALESIM_LLM_CONTEXT_TOKENS" if "context" in str(exc.message).lower() else ""
+            return LLMError(f"the server at {where} rejected the request (HTTP {code}){hint}: {_short(exc.message)}")
         if isinstance(exc, openai.APIResponseValidationError | ValueError | KeyError | TypeError | AttributeError):
             return LLMError(
                 f"the server at {where} sent a reply that is not OpenAI Chat Completions JSON: "
@@ -268,8 +268,3 @@ def load_keyed(name: str) -> dict[str, str]:
 def _short(text: str, limit: int = 160) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def dumps(value: object) -> str:
-    """JSON for prompts: readable, non-ASCII kept."""
-    return json.dumps(value, ensure_ascii=False, indent=1)

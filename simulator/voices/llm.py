@@ -28,6 +28,7 @@ from simulator.voices.offline import OfflineVoice
 log = logging.getLogger("salesim.llm")
 MESSAGE_OVERHEAD = 4  # tokens a chat format adds around each message
 REPLY_PRIMING = 3
+TRIM_BLOCK = 6  # messages dropped together when the call outgrows the context budget
 FIRST_CLAUSE_CHARS = {"en": 60, "zh": 20}  # held back before the first piece, so the guards have text to judge
 # A customer on the phone says about as much as the move holds; the rest of a ramble is dropped.
 MIN_SENTENCES, MIN_CHARS = 4, {"en": 400, "zh": 150}
@@ -97,7 +98,8 @@ def move_text(beats: tuple[Utterance, ...], language: str) -> str:
 
 
 def build_prompt(request: VoiceRequest, context_tokens: int, reply_tokens: int) -> Prompt:
-    """System prompt, as much recent history as the budget allows (oldest dropped first), then this turn."""
+    """System prompt, as much of the call as the budget allows, then this turn. The oldest messages go first, a
+    block at a time, so the start of the prompt stays the same for several turns and servers can reuse its cache."""
     lang = request.persona.language
     recent = list(request.recent)
     current = recent.pop()["text"] if recent and recent[-1]["role"] == "trainee" else None
@@ -115,12 +117,10 @@ def build_prompt(request: VoiceRequest, context_tokens: int, reply_tokens: int) 
     tail = [{"role": "user", "content": turn}]
     sizes = [count_tokens(m["content"]) + MESSAGE_OVERHEAD for m in history]
     fixed = sum(count_tokens(m["content"]) + MESSAGE_OVERHEAD for m in head + tail) + REPLY_PRIMING
-    dropped = 0
-    while history and fixed + sum(sizes) + reply_tokens > context_tokens:
-        history.pop(0)
-        sizes.pop(0)
-        dropped += 1
-    return Prompt(head + history + tail, fixed + sum(sizes), dropped)
+    start = 0
+    while start < len(history) and fixed + sum(sizes[start:]) + reply_tokens > context_tokens:
+        start = min(len(history), start + TRIM_BLOCK)
+    return Prompt(head + history[start:] + tail, fixed + sum(sizes[start:]), start)
 
 
 def seed_of(request: VoiceRequest) -> int:

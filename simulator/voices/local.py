@@ -50,9 +50,17 @@ def free_port() -> int:
 class LocalServer:
     """`python -m llama_cpp.server` on a free 127.0.0.1 port, for as long as the call needs it."""
 
-    def __init__(self, model: Path | None = None, context_tokens: int = 2048, startup_timeout: float = 120.0):
+    def __init__(
+        self,
+        model: Path | None = None,
+        context_tokens: int = 2048,
+        threads: int | None = None,
+        startup_timeout: float = 120.0,
+    ):
         self.model = model or bundled_model()
         self.context_tokens = context_tokens
+        # half the cores by default: the simulator (and, in tests, other workers) needs the rest
+        self.threads = threads or max(1, (os.cpu_count() or 2) // 2)
         self.startup_timeout = startup_timeout
         self.port = 0
         self._proc: subprocess.Popen | None = None
@@ -82,10 +90,10 @@ class LocalServer:
             "127.0.0.1",
             "--port",
             str(self.port),
-            "--n_ctx",
-            str(self.context_tokens),
+            "--n_ctx",  # the budget is counted with tiktoken; SmolLM2's tokenizer needs up to twice that for Chinese
+            str(min(8192, 2 * self.context_tokens)),
             "--n_threads",
-            str(os.cpu_count() or 1),
+            str(self.threads),
         ]
         self._proc = subprocess.Popen(command, stdout=fd, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         os.close(fd)
