@@ -168,3 +168,8 @@ def test_an_ok_after_arranging_a_visit_is_not_a_commitment_ask_but_an_ok_after_t
 def test_times_offered_then_a_choice_asked_is_a_next_step() -> None:
     assert "next_step" in label_turn("I have Thursday at 5:30 or Saturday at 10 - which works for you?").close
     assert "next_step" not in label_turn("When do you need it by, and what's your number?").close
+
+
+def test_a_summary_confirmed_in_its_own_question_is_a_summary() -> None:
+    labels = label_turn("So his other subjects are fine, and English is the weak one. Is that right?")
+    assert labels.close == {"summarize"} and labels.spin == frozenset()
