@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from graders.patterns import alternation
 
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts))
+_rx = alternation
 
 
 WH = r"what|what's|whats|how|how's|which|who|whom|whose|when|where|why"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from graders.patterns import alternation
 
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts))
+_rx = alternation
 
 
 YOU = r"您|你|贵公司|贵司|贵方|孩子|小孩|儿子|女儿|宝宝|家里|你们|您们|咱们家"
@@ -15,7 +15,7 @@ ABOUT_CUSTOMER = re.compile(rf"{YOU}|他|她|目前|现在|平时|一般|家|公
 QUESTION = _rx(
     r"[吗呢么嘛吧]\s*[?.!~…]*$",
     r"是否|有没有|能不能|是不是|会不会|要不要|可不可以|愿不愿意|想不想|用不用|好不好|对不对|行不行|够不够|满不满意|方不方便|需不需要|考虑不考虑|习不习惯",
-    r"([\u4e00-\u9fff])不\1",
+    r"(?P<anota>[\u4e00-\u9fff])不(?P=anota)",
     r"多少|(?<![这那前后近好])几[个岁年次天位口间台张点号月周名套家种趟层扇平]|几岁|多久|多大|多长|多远|多高|多重|多频繁",
     r"什么|啥|怎么|怎样|如何|哪[里儿个些种家天位方类款一]|为什么|为啥|谁",
     r"请问|想(?:了解|知道|问|请教)(?:一下)?|方便(?:说|问|介绍|透露|讲|告诉|聊)|能(?:否|说|讲|介绍|告诉|聊)|介绍一下|说说|讲讲|聊聊|跟我说|告诉我|麻烦您(?:说|讲|告诉|介绍)",
@@ -25,7 +25,7 @@ QUESTION = _rx(
 QUESTION_MARKED = _rx(
     r"[吗呢么嘛]\s*[?.!~…]*$",
     r"是否|有没有|能不能|是不是|会不会|要不要|可不可以|愿不愿意|想不想|用不用|好不好|对不对|行不行|够不够|满不满意|方不方便|需不需要|考虑不考虑|习不习惯",
-    r"([\u4e00-\u9fff])不\1",
+    r"(?P<anota>[\u4e00-\u9fff])不(?P=anota)",
     r"^请问|想(?:了解|知道|问|请教)一下",
 )
 # Choosing between offers or slots ("您看哪种更适合您家?"): a convergent move, no SPIN question.

@@ -1,0 +1,72 @@
+"""Building the cue patterns: many readable alternatives in, one fast regular expression out."""
+
+from __future__ import annotations
+
+import re
+
+
+def alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern, with a group that wraps a whole alternative opened up."""
+    found: list[str] = []
+    for part in _split_top_level(source):
+        inner = _unwrap(part)
+        found += alternatives(inner) if inner is not None else [part]
+    return found
+
+
+def alternation(*parts: str) -> re.Pattern[str]:
+    """One pattern matching any of `parts`. Python's engine tries every alternative at every position, and most
+    cue alternatives start at a word boundary, so `\\b` is checked once per position instead of once per
+    alternative (a third of the labeler's time on English). What matches is unchanged."""
+    flat = [alt for part in parts for alt in alternatives(part)]
+    at_word = [alt[2:] for alt in flat if alt.startswith(r"\b")]
+    others = [alt for alt in flat if not alt.startswith(r"\b")]
+    pieces = ([r"\b(?:" + "|".join(at_word) + ")"] if at_word else []) + [f"(?:{alt})" for alt in others]
+    return re.compile("|".join(pieces))
+
+
+def _split_top_level(source: str) -> list[str]:
+    parts, current, depth, escaped, in_class = [], [], 0, False, False
+    for ch in source:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _unwrap(part: str) -> str | None:
+    """The inside of `(?:...)` when that group is the whole alternative, else None."""
+    if not (part.startswith("(?:") and part.endswith(")")):
+        return None
+    depth, escaped, in_class = 0, False, False
+    for index, ch in enumerate(part):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return part[3:-1] if index == len(part) - 1 else None
+    return None
