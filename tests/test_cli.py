@@ -102,3 +102,18 @@ def test_schemas_print(home: Path) -> None:
         result = salesim(home, "schema", name)
         assert result.returncode == 0 and json.loads(result.stdout)["type"] == "object"
     assert salesim(home, "schema", "nothing").returncode == 2
+
+
+def test_difficulty_plays_the_customer_harder_and_a_resumed_call_keeps_its_level(home: Path) -> None:
+    script = (Path(__file__).parent / "scripts" / "price-objector.en.pricefirst.txt").read_text(encoding="utf-8")
+    turns = {}
+    for level in ("easy", "hard"):
+        result = salesim(
+            home, "practice", "--persona", "price-objector", "--script", "-", "--json", "--difficulty", level,
+            stdin=script,
+        )
+        assert result.returncode == 0, result.stderr
+        turns[level] = len(json.loads(result.stdout)["turns"])
+    assert turns["hard"] < turns["easy"]  # a harder customer loses patience with a price-first call sooner
+    resumed = salesim(home, "practice", "--resume", "abc", "--difficulty", "hard")
+    assert resumed.returncode == 2 and "keeps the level" in resumed.stderr

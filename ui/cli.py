@@ -98,6 +98,12 @@ def _show_end(view: CallView) -> None:
     )
 
 
+class Level(StrEnum):
+    easy = "easy"
+    normal = "normal"
+    hard = "hard"
+
+
 class Backend(StrEnum):
     offline = "offline"
     llm = "llm"
@@ -121,6 +127,9 @@ def practice(
         ),
     ] = None,
     model: Annotated[str | None, typer.Option(help="Model name for --backend llm (default: SALESIM_MODEL).")] = None,
+    difficulty: Annotated[
+        Level | None, typer.Option(help="Play the customer easier or harder than written (default: as written).")
+    ] = None,
 ) -> None:
     """Practise a call: type your lines, /end to hang up. Calls are saved after every turn."""
     if lang not in ("zh", "en"):
@@ -132,7 +141,10 @@ def practice(
         err.print(f"[yellow]note:[/] {setup.notice}", highlight=False)
     sim = Simulator(settings, voice=setup.voice)
     try:
-        view = sim.view(resume) if resume else sim.start(persona, lang)
+        if resume and difficulty:
+            raise fail("--difficulty applies to a new call; a resumed call keeps the level it started with")
+        level = difficulty.value if difficulty else None
+        view = sim.view(resume) if resume else sim.start(persona, lang, difficulty=level)
         if resume and view.finished:
             raise fail(f"call '{resume}' has already ended ({view.outcome})")
         if not as_json:
@@ -320,12 +332,6 @@ class Trainee(StrEnum):
     good = "good"
     weak = "weak"
     rude = "rude"
-
-
-class Level(StrEnum):
-    easy = "easy"
-    normal = "normal"
-    hard = "hard"
 
 
 @app.command("selfplay")
