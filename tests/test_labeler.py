@@ -173,3 +173,16 @@ def test_times_offered_then_a_choice_asked_is_a_next_step() -> None:
 def test_a_summary_confirmed_in_its_own_question_is_a_summary() -> None:
     labels = label_turn("So his other subjects are fine, and English is the weak one. Is that right?")
     assert labels.close == {"summarize"} and labels.spin == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "move"),
+    [
+        ("您觉得这套方案合不合适?", "ask_commitment"),
+        ("这个价位您还能接受吧?", "ask_commitment"),
+        ("要不我先安排测量师傅免费上门量一下?", "ask_commitment"),
+        ("好的,就周三上午。收件人的手机方便留一下吗?", "next_step"),
+    ],
+)
+def test_chinese_trial_closes_and_fixed_times(text: str, move: str) -> None:
+    assert move in label_turn(text).close
