@@ -198,6 +198,7 @@ BENEFIT = _rx(
     r"\bso (?:he|she|you|they)(?:'s|'re| is| are| gets?| won't| don't| doesn't| never)\b|\byou(?:'re| are) not (?:the one|stuck|left|paying)\b|\bfits (?:round|around|in with|into) (?:your|the)\b",
     r"\bso (?:there's|there is) no (?:\w+ing|more|need)\b|\bso it(?:'s| is) (?:already )?(?:ready|running|there|done|in place) (?:for|before|by)\b",
     r"\b(?:you|he|she|they)(?:'d| would|'ll| will) be (?:well )?(?:ahead|set|covered|sorted|able|fine|protected|ready|saving)\b",
+    r"\bwhich you (?:said|mentioned|told me)\b|\byou said (?:was|is|were) the\b|\byou get to\b|\byou(?:'re| are) (?:never|not) (?:left|stuck)\b",
     r"\b(?:what|which is what) you (?:wanted|need|said|asked for|mentioned|were after)\b|\byou told me\b|\byou(?:'re| are) paying (?:roughly|about|only|less)\b",
     r"\b(?:deals with|fixes|solves|sorts out|takes care of|gets rid of|stops) (?:exactly )?(?:what|the|your|that|those)\b|\bso (?:he|she|you|they)(?:'s|'ve|'ll| has| have| will) (?:had|got|be|been|have|get)\b",
     r"\byour (?:pa|son|daughter|child|kids|wife|husband|team|staff|family|clients)\b.*\b(?:can|will|won't|doesn't have|no longer)\b",
@@ -216,7 +217,8 @@ ADVANTAGE = _rx(
     r"\bwe (?:handle|take care of|manage|cancel|arrange|sort out|do) (?:it|the whole|all|everything|the \w+) (?:for you|ourselves)?",
     r"\bon the spot\b|\bin real time\b|\bas (?:he|she|you|they) (?:speak|speaks|go|goes|type)\b",
     r"\bunlike\b|\bcompared (?:to|with)\b|\bbetter than\b|\bmore \w+ than\b|\b\w+er than\b|\binstead of\b|\brather than\b",
-    r"\bso (?:it|the \w+|they|this)\b|\bwhich means (?:it|the \w+)|\bso that (?:it|the \w+)\b",
+    # "so it corrects as he speaks" says what the product does; "so it's four loads a month" restates the customer
+    r"\bso (?:it|the \w+|they|this)\b(?!'s|'re| is| was| were| are| sounds| seems)|\bwhich means (?:it|the \w+)|\bso that (?:it|the \w+)\b",
     r"\b(?:it|this|the \w+|that) (?:automatically|adapts?|corrects?|lets|allows|saves|reduces|cuts|prevents|keeps|helps|protects|removes|blocks|handles|syncs|updates|tracks|learns|lasts|listens|detects|reports|alerts|scores)\b",
     r"\bno need to\b|\bwithout (?:having to|needing|any need)\b|\bthe (?:advantage|difference|beauty|best part|great thing|good thing|key thing|point) (?:is|of)\b",
     r"\bwhat makes (?:it|this|us|our \w+) (?:different|better|special|unique)\b|\bwhereas\b|\b(?:big|main|real) difference\b",
@@ -238,6 +240,7 @@ FEATURE = _rx(
     r"\b(?:available in|made of|made from|comes in|built-in|built in|includes|including|equipped with)\b",
     r"\b(?:we|i)(?:'d| would) (?:fit|install|recommend|suggest|put in|set up|go for)\b|\bhere's how it works\b|\bgoes into\b",
     r"\byou can (?:switch|turn|pause|cancel|choose|pick|add|swap|upgrade|downgrade|freeze|book|bring|use|access)\b",
+    r"\bwe could (?:go|do|start|take|offer)\b|\b(?:two|three|a couple of|several) (?:ways|options)\b|\bsome (?:people|customers|clients|families) (?:start|go|choose|pick|opt)\b|\bwe (?:run|offer) (?:a|an)\b",
 )
 PRODUCT_TALK = re.compile(
     r"\b(?:it|this|our|we|the (?:card|device|plan|package|machine|system|course|service|membership|policy|product|offer|model|app|kit|unit))\b"
