@@ -92,7 +92,8 @@ NOT_SPIN_QUESTION = _rx(
 NEED_PAYOFF = _rx(
     r"\bhow much (?:stress|time|money|hassle|worry|effort|work) would (?:that|it|this) (?:take off|save|free up|spare)\b|\bwhat would (?:that|it|this) (?:do for|open up|free up|let you|give you)\b|\bwhat would you (?:and \w+ )?do with\b",
     r"\bhow much would (?:it|that|this) (?:\w+ ){0,2}(?:mean|matter|help|be worth|change)\b|\bwould (?:it|that|this) give you\b|\bwhat would (?:that|it|this) let (?:you|him|her|them)\b",
-    r"\bwould (?:not having|having|a \w+(?: \w+)?) (?:\w+ ){0,4}(?:help|be worth|make|give|matter|save)\b|\bhow would it feel\b|\bwhere would you put\b",
+    r"\bwouldn't it be (?:nice|great|good|easier|better|a relief)\b|\bwould (?:a|an|the) (?:\w+,? ){0,3}\w+ help (?:you|him|her|them)\b",
+    r"\bwould (?:not having|having|a \w+(?: \w+)?) (?:\w+ ){0,6}(?:help|be worth|make|give|matter|save)\b|\bhow would it feel\b|\bwhere would you put\b",
     r"\bhow much (?:of a |more |calmer|easier|better|happier|less|difference)\b.*\bwould\b|\bhow much (?:calmer|easier|better|happier)\b",
     r"\bwould (?:it|that|this) (?:\w+ ){0,2}matter\b|\bwould (?:having|getting|being able)\b|\bdo you think (?:he|she|they|you)(?:'d| would)\b",
     r"\bwhat would it (?:be worth|mean|do)\b|\bwould (?:he|she|they|you)(?:'d)? (?:feel|be happier|be more|open up|enjoy|use it)\b",
@@ -162,7 +163,7 @@ PROBLEM = _rx(
 )
 SITUATION = re.compile(
     r"\bhow (?:many|much|often|long|old|big|far)\b|\bwhat (?:do|does|did) (?:you|he|she|they) (?:use|have|do|pay|spend)\b|\bat the moment\b|"
-    r"\bcurrently\b|\bright now\b|\bwhich (?:\w+ )?(?:do|does|did) (?:you|he|she|they|your)\b|\bwhat year\b|\bsince when\b|\bwho (?:looks|handles|is|does|else)\b|"
+    r"\bcurrently\b|\bright now\b|\bwhen (?:was|were|is|did)\b|\b(?:now|these days|nowadays)\b|\bwhich (?:\w+ )?(?:do|does|did) (?:you|he|she|they|your)\b|\bwhat year\b|\bsince when\b|\bwho (?:looks|handles|is|does|else)\b|"
     r"\bwhat(?:'s| is) (?:in there|your|the current)\b|\bis it a\b|\bdo you (?:have|use|know|own|rent|run)\b|\bwhere\b|\bwhen did\b|\bwhat kind\b|\bwhat type\b"
 )
 ABOUT_CUSTOMER = re.compile(
