@@ -103,6 +103,8 @@ def _question_clauses(sentence: str, language: str) -> list[str]:
         if language == "en" and _is_leading_clause(clause.strip()) and clause is not clauses[-1]:
             condition = clause.strip()
         elif is_question(clause, language):
+            if language == "zh" and asking and _ZH_OPTIONS.match(clause.strip()):
+                continue  # "打哪个电话比较好,是您本人的还是您爱人的": the options spell out the question before
             # "so if you knew someone was watching, how would that change..." asks one thing, with its condition
             asking.append(f"{condition}, {clause}" if condition else clause)
             condition = ""
