@@ -307,6 +307,12 @@ AGREEMENT_TAG = re.compile(
     r"|\bis that (?:ok|okay|alright|all right|fine)\b|\bhow does that sound\b|\bsound good\b"
 )
 ASK_COMMITMENT = _rx(
+    # the decision asked outright, in any domain (checked on PersuasionForGood's donation asks)
+    r"\b(?:would|will|do|are) you (?:think you (?:would|could) )?(?:be )?(?:willing|prepared|open|happy) to\b|\bwould you (?:be )?will to\b",
+    r"\bwould you (?:like|want|care) to (?:donate|give|spend|make|join|help|sign|order|buy|try|book|start|go ahead|take|get|contribute|support|commit|pledge)\b",
+    r"\b(?:would|do) (?:you )?(?:like|want) to (?:help|join)\b|\bwould you consider (?:\w+ing|it|this|that|us)\b|\byou would consider \w+ing\b",
+    r"\bi(?:'d)? (?:encourage|urge|invite) you\b|\bplease (?:donate|sign|order|consider|join|give|buy|support|book)\b|\bi(?:'m| am) asking (?:you )?(?:for|to)\b",
+    r"\bwe were hoping (?:for )?you\b|\blet me know how much\b|\bhow much would you like to\b|\bshould we (?:give|go|do|book|order|sign)\b",
     r"\b(?:are we|am i|we're|we are) (?:good|ok|okay|all set|clear) to (?:go|proceed|go ahead)\b|\bgood way to (?:start|begin|get started)\b|\bhow does (?:that|this) sound\b",
     r"\bwould (?:it|that) (?:feel |be )?(?:easier|better|simpler) to (?:start|begin|go|try)\b|\bthe kind of thing you (?:were|are)(?: looking)? (?:after|for)\b|\bwould stop you (?:going ahead|signing|ordering)\b",
     r"\bdoes (?:that|it|this) (?:sound|make sense|sit|feel|work|seem)\b|\bworth a (?:try|go|shot)\b|\bdoes it make sense to\b|\bis (?:that|this|it) something\b",

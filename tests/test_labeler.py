@@ -186,3 +186,16 @@ def test_a_summary_confirmed_in_its_own_question_is_a_summary() -> None:
 )
 def test_chinese_trial_closes_and_fixed_times(text: str, move: str) -> None:
     assert move in label_turn(text).close
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would you be willing to make a small donation today?",  # real phrasing from PersuasionForGood
+        "Is this something you would consider signing up for?",
+        "I'd encourage you to book the free trial.",
+        "Let me know how much you would like to give today.",
+    ],
+)
+def test_the_decision_asked_outright_is_a_commitment_ask(text: str) -> None:
+    assert "ask_commitment" in label_turn(text).close
