@@ -267,7 +267,8 @@ ACTION = re.compile(
     r"technician|engineer|specialist|consultant|expert|meet|meeting|appointment|book|booking|schedule|arrange|reserve|demo|demonstration|"
     r"set up|activate|start|sign|trial|session|class|tour|viewing|consultation|check-in|collect|courier|surveyor|switch|engineer|"
     r"call|pilot|post (?:it|them)|text|invite|service|go in|be with you|pencil|driver|measurer|delivery|"
-    r"put you down|get you a (?:seat|place|slot)|on the calendar|opening|slot|"
+    r"put you down|get you a (?:seat|place|slot)|on the calendar|opening|slot|post (?:\w+ ){0,3}(?:out|to you)|"
+    r"(?:have|get) (?:it|them|that|this) (?:over|across|out) to you|see (?:you|your \w+|him|her|them)\b|"
     r"(?:i|we)(?:'ve got| have got| have) (?:an? )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|next|this))"
 )
 # Times the trainee asks about rather than offers ("what time suits?", "when would you need it?").
@@ -285,7 +286,7 @@ CONTACT = _rx(
     r"\b(?:your|the|this|a|best|which|what's the|what is the) (?:mobile|email|e-mail|address|postcode|post code|zip code|number)\b(?! data)(?=.*(?:\?|take|have|get|confirm|note|send|read|write|still|ring|call|text|reach))",
     r"\bon this (?:mobile|number|phone)\b|\bemail (?:address )?(?:ending|still)\b|\bcontact (?:name|person)\b",
     r"\b(?:phone|mobile|cell|contact|telephone|landline|home|work|office|best|direct) (?:number|no\.?|details|info|information)\b",
-    r"\byour (?:number|email|e-mail|address|phone|mobile|wechat|whatsapp|contact)\b",
+    r"\byour (?:number|email|e-mail|address|mobile|wechat|whatsapp|contact)\b|\byour phone (?:number|no)\b",
     r"\b(?:e-?mail|postal|delivery|home|billing|shipping|street) address\b",
     r"\breach you\b|\bget hold of you\b|\bcontact you\b|\bget in touch with you\b",
     r"\b(?:which|what) (?:number|email|address)\b",
@@ -330,7 +331,7 @@ ASK_COMMITMENT = _rx(
     r"\bwould you like to (?:help|donate|contribute|give|join|make|support|sponsor)\b|\bcan we count on\b|\bare you in\b",
     r"\bhappy for me to\b|\bsomething you(?:'d| would) like to\b|\bwould that (?:settle|do it|work|swing it|make the difference|be ok|be okay|be alright)\b",
     r"\bgive it a (?:go|try)\?|\bshall we\b|\bare you happy (?:to|with that)\b|\bcan i go ahead\b|\bshall i (?:reserve|book|send|put|set|get|activate|sign|lock|order|arrange|register|enrol)",
-    r"\b(?:shall|should|can|may|could) i (?:go ahead and )?(?:place|put|process|book|reserve|sign|register|set|get|order|confirm|add|enrol|enroll|start|arrange|lock|secure|send you the contract)",
+    r"\b(?:shall|should|can|may|could) i (?:go ahead and )?(?:place|put|process|book|reserve|sign|register|set|get (?:you|it|that|this) (?:started|signed|booked|set up|sorted|ordered)|order|confirm|add|enrol|enroll|start|arrange|lock|secure|send you the contract)",
     r"\bwould you like (?:to|me to) (?:go ahead|order|buy|take|sign|book|proceed|start|join|try|get|reserve|place|upgrade|switch|confirm|enrol|enroll|secure|lock)",
     r"\b(?:do|did) you want (?:to|me to) (?:go ahead|order|buy|take|sign|book|proceed|start|place|get|join|try|switch|confirm)",
     r"\bare you (?:ready|happy|willing|comfortable|ok|okay) to (?:go ahead|proceed|order|sign|move forward|commit|start|book|place|buy|join|switch|confirm)",
@@ -351,7 +352,7 @@ ASK_COMMITMENT = _rx(
 SUMMARIZE = _rx(
     r"^(?:\w+[,!]? )?so,? .*(?:—|–|-|,)\s*(?:right|correct|fair|yes|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right)\W*$",
     r"^(?:is that|was that|have i got (?:that|it|everything)|did i get (?:that|it|everything)|am i) (?:right|correct|about right)\W*$",
-    r"^(?:\w+[,!]? )?so,\s|\bto play (?:it|that|this) back\b|\b(?:just )?so i(?:'ve| have) got (?:it|that|this|everything) right\b",
+    r"^(?:\w+[,!]? )?so,\s(?!if\b|when\b|what\b|how\b|suppose\b|imagine\b)|\bto play (?:it|that|this) back\b|\b(?:just )?so i(?:'ve| have) got (?:it|that|this|everything) right\b",
     r"\bgiven what you(?:'ve| have) (?:said|told me)\b|\bquick recap\b|\bread (?:that|it|this|those) back\b|\blet me just read\b|^(?:perfect|lovely|great|brilliant|right|ok|okay)\s*[:—–-]",
     r"^(?:\w+[,!]? )?so (?:a|an|that's|\d)\b",
     r"^(?:\w+[,!]? )?so[:;]",
@@ -400,7 +401,7 @@ INTRODUCES_SELF = re.compile(
     r"\b(?:my name is|my name's|this is \w+|i'm \w+ (?:from|at|with)|calling from|here at|i am \w+ from|speaking(?:\.|,|$))"
 )
 NEXT_STEP_FIXED = re.compile(
-    r"^(?:[\w,:]+ ){0,4}(?:it is|then|works|is fine|suits|booked|confirmed|is booked)[.!]?$|\bbook (?:the|an?) \w+ for\b|"
+    r"^(?:[\w,:]+ ){0,4}(?:it is|then|works|is fine|suits|booked|confirmed|is booked|done|perfect|great|lovely)[.!]?$|\bbook (?:the|an?) \w+ for\b|"
     r"^(?:\w+ ){0,3}(?:at|on) \d{1,2}(?::\d\d)?(?: ?(?:am|pm))?[.!]?$"
 )
 TAG = re.compile(r"(?:,|\\s|—|-)(?:right|correct|yes|fair|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right)\\W*$")

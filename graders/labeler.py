@@ -320,7 +320,7 @@ def rule_labels(text: str) -> TurnLabels:
                     weak_situation = weak_situation or _has(c.ABOUT_CUSTOMER, sentence)
                 elif kind:
                     spin.add(kind)
-        if asked and _has(c.ETIQUETTE, sentence):
+        if asked and _has(c.ETIQUETTE, sentence) and not _has(c.CONTACT, sentence):
             continue  # "is now a good time?", "who am I speaking to?": no product talk, no closing move
         fabe |= _fabe(sentence, c, asked)
         if _has(c.SUMMARIZE, sentence):

@@ -199,3 +199,9 @@ def test_chinese_trial_closes_and_fixed_times(text: str, move: str) -> None:
 )
 def test_the_decision_asked_outright_is_a_commitment_ask(text: str) -> None:
     assert "ask_commitment" in label_turn(text).close
+
+
+def test_asking_a_name_with_a_number_is_taking_contact_details() -> None:
+    labels = label_turn("Saturday at 9, done. Can I get your full name and a good cell number for the confirmation?")
+    assert labels.close == {"next_step", "contact"}
+    assert "contact" not in label_turn("If your phone pinged the moment a door opened, how much easier would you sleep?").close
