@@ -116,6 +116,9 @@ BAD_REPLIES = {
     "loops": ("en", "I don't know, I don't know, I don't know, I don't know, I don't know."),
     "seller in Chinese": ("zh", "好的,我现在是销售,给您介绍一下我们的产品。"),
     "agrees in Chinese": ("zh", "行,那我就买了,成交!"),
+    # what SmolLM2-135M actually said in our runs
+    "garbled symbols": ("zh", "你在读初中的爱食,有没法用这个事实＃＃＃＃！ 不是小林所以什么呢＃＃＃＊ＨＯ０＆１２３。"),
+    "talks to itself by name": ("en", "You're quite smart, Mr. Zhou! I'm not a typical salesperson, my young friend."),
 }
 
 

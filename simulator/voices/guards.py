@@ -25,6 +25,8 @@ _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
 _SPEAKERS = ("customer", "client", "客户", "顾客")
 _QUOTES = "\"'“”‘’「」『』"
 _REPEAT = re.compile(r"(.{6,}?)\1{2,}", re.S)
+# Symbols no one says on the phone, and full-width Latin letters and digits: a weak model's noise ("＃＃＃ＨＯ０＆").
+_GARBLED = re.compile(r"([#*&@$%^~_=+<>|\\/＃＊＆＠＄％＾～＿＝＋＜＞｜＼／])\1|[＃＄％＆＊＋＠Ａ-Ｚａ-ｚ０-９]")
 _CLAUSE = re.compile(r"[,.!?;:，。！？；：、\n]+")
 
 _ROLE_BREAK = {
@@ -32,7 +34,8 @@ _ROLE_BREAK = {
         r"^\s*(?:salesperson|sales ?rep|seller|agent|assistant|ai|user|trainee|system)\s*:"
         r"|\bas an? (?:ai|language model|assistant|chatbot|large language)"
         r"|\b(?:i am|i'm|i’m) (?:an? )?(?:ai|assistant|language model|chatbot|bot|virtual)\b"
-        r"|\b(?:i am|i'm|i’m|as) (?:now )?(?:the|a|your) (?:sales ?person|seller|sales ?rep|sales agent|agent)\b"
+        r"|\b(?:i am|i'm|i’m|as) (?:now )?(?:not )?(?:the |a |an |your )?(?:\w+ )?"
+        r"(?:sales ?person|seller|sales ?rep|sales agent|agent)\b"
         r"|\bour (?:product|offer|device|card|windows?|promotion|price|package|customers)\b"
         r"|\b(?:we|i) (?:can )?offer you\b|\bhow (?:can|may) i (?:help|assist) you\b"
         r"|\bwould you like to (?:buy|order|purchase|sign)\b|\bshall i (?:place|book|put)\b"
@@ -196,6 +199,10 @@ class Guard:
             return "speaks as the seller or an assistant"
         if _META[lang].search(text):
             return "steps out of the call (echoes the prompt or narrates)"
+        if _GARBLED.search(text):
+            return "garbled (symbols or full-width letters)"
+        if self._addresses_itself(text):
+            return "calls the customer by the customer's own name (roles mixed up)"
         if _REPEAT.search(text) or _repeats_a_clause(text) or self._said_before(text):
             return "repeats itself"
         if not self._kinds & YES_BEATS and _BUYS[lang].search(text):
@@ -213,6 +220,11 @@ class Guard:
             if (tokens and len(hits) >= min(3, max(2, math.ceil(0.34 * len(tokens))))) or pieces & phrases:
                 return f"reveals the {name} before the director chose to"
         return None
+
+    def _addresses_itself(self, text: str) -> bool:
+        """'You're quite smart, Mr. Zhou!' from Mr. Zhou: the name set off by punctuation, as one addresses someone."""
+        name = re.escape(self.request.persona.customer.name)
+        return bool(re.search(rf"(?:^|[,，!！?？;；]\s*){name}\s*[!！?？,，]|[,，]\s*{name}\s*(?:[.。]|$)", text))
 
     def relevant(self, text: str) -> bool:
         """Short, or sharing a word stem with the move or the trainee's line: weak models ramble off topic."""
