@@ -404,5 +404,5 @@ NEXT_STEP_FIXED = re.compile(
     r"^(?:[\w,:]+ ){0,4}(?:it is|then|works|is fine|suits|booked|confirmed|is booked|done|perfect|great|lovely)[.!]?$|\bbook (?:the|an?) \w+ for\b|"
     r"^(?:\w+ ){0,3}(?:at|on) \d{1,2}(?::\d\d)?(?: ?(?:am|pm))?[.!]?$"
 )
-TAG = re.compile(r"(?:,|\\s|—|-)(?:right|correct|yes|fair|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right)\\W*$")
+TAG = re.compile(r"(?:,|\s|—|-)(?:right|correct|yes|fair|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right)\W*$")
 SLOT = re.compile(r"\b(?:work|works|suit|suits|convenient|free|available|good for you|ok for you|okay for you|better for you|any good)\b")

@@ -139,7 +139,7 @@ _POLITE_IF = re.compile(
 _IF_EN = re.compile(r"\b(?:if|suppose|supposing|imagine|say)\b")
 _IF_ZH = re.compile(r"如果|假如|(?<![主只需想重必])要是|假设|万一")
 _CONDITION_END_EN = re.compile(
-    r",|\s[—–-]\s|\b(?:what|how)\b|\b(?:would|will|could|is|are|does|do)\s+(?:you|it|that|this|they|he|she|we|your)\b"
+    r",(?!\d)|\s[—–-]\s|\b(?:what|how)\b|\b(?:would|will|could|is|are|does|do)\s+(?:you|it|that|this|they|he|she|we|your)\b"
 )
 # A hypothetical that removes the problem asks what solving it is worth (need-payoff); one that keeps or worsens
 # it asks what the problem leads to (implication). The condition's own words tell which.
@@ -162,7 +162,7 @@ def _condition(clause: str, language: str) -> str | None:
         if not found:
             return None
         # everything from 如果 up to the clause that asks: "如果每个月能省下房租,又不用绑约,对您帮助大不大"
-        parts = clause[found.start():].split(",")
+        parts = re.split(r",(?!\d)", clause[found.start():])
         return ",".join(parts[:-1] or parts)[:40]
     found = _IF_EN.search(clause)
     if not found:
@@ -185,12 +185,26 @@ def _hypothetical_kind(clause: str, language: str) -> str | None:
     return None
 
 
+_VALUE_ASK = re.compile(
+    r"\bwould you (?:consider|be interested)|\bworth (?:a look|considering|it|something)|\binterested\b"
+    r"|考虑|感兴趣|值得|值不值"
+)
+
+
+def _weighs_a_gain(clause: str, c: ModuleType, language: str) -> bool:
+    """'If a card saved you 7,500, would you consider it?': the customer weighs a solution's value (need-payoff),
+    which reads like a commitment ask but asks for no decision yet."""
+    return _has(_VALUE_ASK, clause) and _hypothetical_kind(clause, language) == "need_payoff"
+
+
 def spin_kind(clause: str, language: str) -> str | None:
     """The SPIN type of one question clause, or None for questions of no SPIN kind."""
     c = _cues(language)
     clause = _POLITE_IF.sub(" ", clause)  # "if you don't mind me asking" is manners, not a hypothetical
     if _has(c.NOT_SPIN_QUESTION, clause) or _has(c.RUDE, clause):
         return None
+    if _weighs_a_gain(clause, c, language):
+        return "need_payoff"
     if _hypothetical_value(clause, c) and not _has(c.IMPLICATION, clause):
         return "need_payoff"
     if _is_closing_question(clause, c) or _has(c.CHOICE, clause):
@@ -329,7 +343,9 @@ def rule_labels(text: str) -> TurnLabels:
         # next step just because a time and an action both occur somewhere in it.
         step = _proposes_step(sentence, c, asked, language)
         contact = _has(c.CONTACT, sentence)
-        if _has(c.ASK_COMMITMENT, sentence) and not (asked and _hypothetical_value(sentence, c)):
+        if _has(c.ASK_COMMITMENT, sentence) and not (
+            asked and (_hypothetical_value(sentence, c) or _weighs_a_gain(sentence, c, language))
+        ):
             # "I'll call you back Friday at 3, OK?" asks leave to arrange a step, not for the decision
             only_a_tag = not _has(c.ASK_COMMITMENT, c.AGREEMENT_TAG.sub(" ", sentence))
             if not ((step or contact) and only_a_tag and not _has(c.DECISION, sentence)):

@@ -205,3 +205,8 @@ def test_asking_a_name_with_a_number_is_taking_contact_details() -> None:
     labels = label_turn("Saturday at 9, done. Can I get your full name and a good cell number for the confirmation?")
     assert labels.close == {"next_step", "contact"}
     assert "contact" not in label_turn("If your phone pinged the moment a door opened, how much easier would you sleep?").close
+
+
+def test_weighing_a_gain_with_figures_is_need_payoff_not_a_commitment_ask() -> None:
+    labels = label_turn("If a service cost you 1,880 yuan and saved you 7,500 to 9,000 of that spend, would you consider it?")
+    assert labels.spin == {"need_payoff"} and "ask_commitment" not in labels.close
