@@ -157,6 +157,7 @@ PROBLEM = _rx(
     r"\bhow(?: are| is| has| have|'s) (?:\w+ ){0,2}(?:coping|managing|getting on)\b|\bdidn't stick\b|\bkeep up\b|\bhow do you find\b",
     r"\bdrags?\b|\bmagic wand\b|\bchange one thing\b|\bdo you ever (?:find|get|have|notice|struggle|worry|feel|run|end up|lose|miss)\b|\bcatch yourself\b|\bhold(?:ing)? (?:yourself |you )?back\b",
     r"\bhow (?:happy|satisfied|pleased) (?:are|were|is) (?:you|they|he|she)\b|\bhow(?: has| have| is| are|'s) (?:it|that|things|the \w+|your \w+) (?:been )?(?:going|working out|holding up)\b",
+    r"\bhow (?:are|is|'s) (?:his|her|their|your|the) (?:marks|grades|results|scores|progress|performance)\b|\bhow(?: is|'s) (?:he|she) doing\b",
     r"\bhow (?:are|have) you (?:been )?finding\b|\b(?:any|much) (?:help|use|good)\b|\bput (?:you|him|her|them) off\b|\bholding (?:you|him|her|them) back\b",
     r"\bhow (?:is|are) (?:he|she|they|it|things|the \w+) (?:doing|getting on|coping|going)\b",
     r"\bgaps?\b|\bbottleneck|\bhassle|\bmess\b|\bstress",
