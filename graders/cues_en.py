@@ -164,7 +164,7 @@ PROBLEM = _rx(
 )
 SITUATION = re.compile(
     r"\bhow (?:many|much|often|long|old|big|far)\b|\bwhat (?:do|does|did) (?:you|he|she|they) (?:use|have|do|pay|spend)\b|\bat the moment\b|"
-    r"\bcurrently\b|\bright now\b|\bwhen (?:was|were|is|did)\b|\b(?:now|these days|nowadays)\b|\bwhich (?:\w+ )?(?:do|does|did) (?:you|he|she|they|your)\b|\bwhat year\b|\bsince when\b|\bwho (?:looks|handles|is|does|else)\b|"
+    r"\bcurrently\b|\bright now\b|\bwhen (?:was|were|is|did)\b|\b(?:now|these days|nowadays)\b|\bwhich (?:\w+ )?(?:do|does|did|is|are|was|were) (?:you|he|she|they|your)\b|\bwhat year\b|\bsince when\b|\bwho (?:looks|handles|is|does|else)\b|"
     r"\bwhat(?:'s| is) (?:in there|your|the current)\b|\bis it a\b|\bdo you (?:have|use|know|own|rent|run)\b|\bwhere\b|\bwhen did\b|\bwhat kind\b|\bwhat type\b"
 )
 ABOUT_CUSTOMER = re.compile(
