@@ -272,6 +272,13 @@ ACTION = re.compile(
     r"(?:have|get) (?:it|them|that|this) (?:over|across|out) to you|see (?:you|your \w+|him|her|them)\b|"
     r"(?:i|we)(?:'ve got| have got| have) (?:an? )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|next|this))"
 )
+# A time that is past or merely due, and the words that make a time an arrangement.
+PAST_OR_DUE = re.compile(
+    r"\b(?:left|came|called|rang|phoned|spoke|sent|emailed|enquired|was|were|did|had|returning your call)\b|\b(?:is|are) due\b"
+)
+FUTURE = re.compile(
+    r"\b(?:will|can|could|shall|would|going to|gonna|let's|let me|booked|book|works|suits?|free|available|pencil)\b|'ll\b|'d\b"
+)
 # Times the trainee asks about rather than offers ("what time suits?", "when would you need it?").
 TIME_ASKED = re.compile(
     r"what time|which day|what day|when (?:would|will|can|could|is|does|do|are|should)|which (?:time|date|slot)|what date"

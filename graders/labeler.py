@@ -235,6 +235,8 @@ def _next_step(sentence: str, c: ModuleType, asked: bool) -> bool:
         return True
     if asked:
         return bool(_has(c.ACTION, sentence) or _has(c.SLOT, sentence))
+    if _has(c.PAST_OR_DUE, sentence) and not _has(c.FUTURE, sentence):
+        return False  # "you left an enquiry on Sunday", "your service is due next month": nothing arranged
     return _has(c.ACTION, sentence)
 
 

@@ -210,3 +210,9 @@ def test_asking_a_name_with_a_number_is_taking_contact_details() -> None:
 def test_weighing_a_gain_with_figures_is_need_payoff_not_a_commitment_ask() -> None:
     labels = label_turn("If a service cost you 1,880 yuan and saved you 7,500 to 9,000 of that spend, would you consider it?")
     assert labels.spin == {"need_payoff"} and "ask_commitment" not in labels.close
+
+
+def test_a_past_or_due_time_in_a_greeting_arranges_nothing() -> None:
+    assert "next_step" not in label_turn("Hi, it's Jade from VoltRide, you left an enquiry on our website on Sunday.").close
+    assert "next_step" not in label_turn("I'm ringing because your boiler service is due next month.").close
+    assert "next_step" in label_turn("Our engineer can service it next Tuesday at 9.").close
