@@ -78,7 +78,7 @@ def is_question(sentence: str, language: str) -> bool:
         return True
     if language == "zh":
         # A full stop after 什么/哪/多少 is a statement ("有什么优惠,我们再通知您."); a particle or A-not-A still asks.
-        return _has(cues_zh.QUESTION_MARKED if end in ".!" else cues_zh.QUESTION, sentence)
+        return _has(cues_zh.QUESTION_MARKED if end in ".!;:" else cues_zh.QUESTION, sentence)
     if end == "!":
         return False
     if _has(cues_en.INDIRECT_QUESTION, sentence) or _has(cues_en.TAG_QUESTION, sentence):
@@ -151,7 +151,8 @@ _GAIN = re.compile(
 _SETBACK = re.compile(
     r"\b(?:stays?|stayed|continues?|continued|keeps?|kept|carries on|goes on|still|doesn't|don't|didn't|isn't|aren't|"
     r"wasn't|won't|can't|never|again|worse|miss(?:es|ed)?|lost|loses?|fails?|failed|late|breaks?|broke|went wrong|"
-    r"goes wrong|nothing changes|nobody|no one)\b|不|没|还是|继续|再|影响|耽误|损失|落后|跟不上|万一|出事|出了|坏"
+    r"goes wrong|nothing changes|nobody|no one)\b"
+    r"|不|没|还是|继续|再|影响|耽误|损失|落后|跟不上|万一|出事|出了|坏|慢|请假|超时"
 )
 
 
