@@ -174,7 +174,9 @@ ABOUT_CUSTOMER = re.compile(
 # --- FABE -------------------------------------------------------------------------------------------------
 NUMBER = r"\d[\d,.]*\s*(?:k|m|million|thousand|hundred|\+)?"
 EVIDENCE = _rx(
-    r"\b(?:we|we've|we have|we now) (?:\w+ ){0,2}(?:run|look after|serve|supply|work with|support|manage|insure|cover|teach|train|protect|host)\b.{0,40}\d",
+    r"\b(?:we|we've|we have|we now) (?:\w+ ){0,2}(?:run|look after|serve|supply|work with|support|manage|insure|cover|teach|train|protect|host|hosted|done|did|fitted|installed|delivered|handled|helped|placed|trained|moved|switched)\b.{0,40}\d",
+    r"\bof the year\b|\b(?:registered|licensed|insured|vetted|dbs-checked|background-checked|qualified) (?:with|by|and)\b|\ball our \w+ are (?:\w+ )?(?:registered|certified|qualified|accredited|licensed|trained)\b",
+    r"\b\d+ (?:per ?cent|percent) of (?:our|them|people|customers|clients|members|users)\b",
     r"\d[\d,]*\+? (?:offices|warehouses|sites|clinics|stores|branches|teams|vehicles|accounts|venues|cafes|factories|landlords|tenants|drivers|agents|practices|sellers)\b",
     r"\bpromise\b|\bor (?:it's|its) free\b|\bor your money back\b|\b(?:cut|reduced|halved|doubled|improved|raised|boosted) (?:\w+ ){1,3}by\b|\bby \d+ ?%",
     r"\bthe same \w+ (?:that|as) \w+ (?:use|uses|used|have|has)\b|\b(?:like|including) \w+ (?:and|&) \w+\b.*\b(?:use|uses|switched|chose)\b",
