@@ -222,7 +222,7 @@ ADVANTAGE = _rx(
     r"\bon the spot\b|\bin real time\b|\bas (?:he|she|you|they) (?:speak|speaks|go|goes|type)\b",
     r"\bunlike\b|\bcompared (?:to|with)\b|\bbetter than\b|\bmore \w+ than\b|\b\w+er than\b|\binstead of\b|\brather than\b",
     # "so it corrects as he speaks" says what the product does; "so it's four loads a month" restates the customer
-    r"\bso (?:it|the \w+|they|this)\b(?!'s|'re| is| was| were| are| sounds| seems)|\bwhich means (?:it|the \w+)|\bso that (?:it|the \w+)\b",
+    r"(?<!^)(?<!^ok )(?<!^okay )(?<!^right )(?<!^well )\bso (?:it|the \w+|they|this)\b(?!'s|'re| is| was| were| are| sounds| seems)|\bwhich means (?:it|the \w+)|\bso that (?:it|the \w+)\b",
     r"\b(?:it|this|the \w+|that) (?:automatically|adapts?|corrects?|lets|allows|saves|reduces|cuts|prevents|keeps|helps|protects|removes|blocks|handles|syncs|updates|tracks|learns|lasts|listens|detects|reports|alerts|scores)\b",
     r"\bno need to\b|\bwithout (?:having to|needing|any need)\b|\bthe (?:advantage|difference|beauty|best part|great thing|good thing|key thing|point) (?:is|of)\b",
     r"\bwhat makes (?:it|this|us|our \w+) (?:different|better|special|unique)\b|\bwhereas\b|\b(?:big|main|real) difference\b",
