@@ -56,6 +56,7 @@ TAG_QUESTION = re.compile(
 # --- SPIN -------------------------------------------------------------------------------------------------
 # Choosing between offers or slots ("which way round would suit you better?"): convergent, no SPIN question.
 CHOICE = re.compile(
+    r"\bwould it help if (?:i|we)\b|\bwould you like me to\b|"
     r"\bwhich (?:is|would be|one is|one's|works|suits|would work|would suit)(?: (?:better|best|easier|more convenient))?(?: for (?:you|your \w+))?\W*$"
     r"|\bwould (?:that|either|those|one of those) (?:suit|work)\b|^(?:so,? |well,? )?why (?:don't|not) (?:you|we|i)\b|"
     r"\bwhich (?:\w+ ){0,3}(?:would|will|does|do|might) (?:suit|work for|fit|work better for) (?:you|your \w+)\b"
@@ -123,7 +124,7 @@ IMPLICATION = _rx(
     r"\baffect|\bimpact|\bconsequence|\bknock-on\b|\bramification",
     r"\bwhat (?:happens|would happen|will happen|happened) (?:if|when|to)\b",
     r"\bwhat (?:does|did|would|will) (?:that|this|it) (?:mean for|cost|do to|lead to)\b",
-    r"\bwhat (?:do you think )?happens (?:then|next)\b|\bwhat would you (?:realistically |actually )?do(?:\W*$| then| about)|\bhow (?:is|are|'s) (?:\w+ ){0,2}(?:gonna|going to) feel\b|\bdoes (?:it|that) mean\b|\bland with\b|\bharder to\b|\bwhat gives\b",
+    r"\bhow would (?:\w+ ){1,3}(?:manage|cope|get by|get on)\b|\bwhat (?:do you think )?happens (?:then|next)\b|\bwhat would you (?:realistically |actually )?do(?:\W*$| then| about)|\bhow (?:is|are|'s) (?:\w+ ){0,2}(?:gonna|going to) feel\b|\bdoes (?:it|that) mean\b|\bland with\b|\bharder to\b|\bwhat gives\b",
     r"\bpush(?:es|ed|ing)? (?:back|out)\b|\bhurt(?:s|ing)?\b|\b(?:sending|driving|pushing) (?:people|customers|staff|clients|guests)\b|\bmake (?:you|them|him|her|people) (?:less|more) likely\b",
     r"\blead(?:s|ing)? to\b|\bresult(?:s|ing)? in\b|\bcaus(?:e|es|ing) (?:you|your|any|problems?|delays?|trouble)",
     r"\bcost(?:s|ing)? (?:you|your|the (?:company|business|team|family))\b",
@@ -138,7 +139,7 @@ IMPLICATION = _rx(
     r"\bwho else (?:is|gets|would be) (?:affected|involved|hit)\b",
 )
 PROBLEM = _rx(
-    r"\b(?:didn't|did not|doesn't|does not|don't|isn't|wasn't|won't|hasn't|haven't) (?:really )?(?:go|work|help|come|fit|suit|deliver|live up|turn out)\b|\bgetting in the way\b|\bwhat(?:'s| is) holding (?:you|him|her|them) back\b|\bany (?:issues|trouble|complaints|problems|hiccups|niggles)\b",
+    r"\b(?:didn't|did not|doesn't|does not|don't|isn't|wasn't|won't|hasn't|haven't) (?:really |quite |actually )?(?:go|work|help|come|fit|suit|deliver|live up|turn out)\b|\bgetting in the way\b|\bwhat(?:'s| is) holding (?:you|him|her|them) back\b|\bany (?:issues|trouble|complaints|problems|hiccups|niggles)\b",
     r"\bfeel(?:s)? off\b|\bwrong with\b|\banything wrong\b|\bcatching up with\b|\btired|\bexhaust|\bflagging\b|\bstuck\b|\bconfus|\bcostly\b|\bexpensive\b|\bhassle\b|\bone-off\b|\bhard to\b",
     r"\bgrief\b|\bworst\b|\bgoes wrong|\bdone better\b|\bworse\b|\bdrain",
     r"\bis (?:it|that|this|he|she) (?:\w+ )?(?:working|helping|enough)\b|\blose(?:s)? interest|\bshy|\bclam|\bsore\b|\bbugg?ing|\bdrop(?:s|ping)? out|\bdrop-outs?\b|\bcut(?:s|ting)? out|\bcrawl",
@@ -155,7 +156,7 @@ PROBLEM = _rx(
     # how well the present way works: asked to find what doesn't
     r"\bwhat (?:made|prompted|led) you to\b|\bwhat (?:made|makes) you (?:cancel|leave|switch|stop|change|look|call|decide|want)\b|\bwhat prompted\b",
     r"\bhow(?: are| is| has| have|'s) (?:\w+ ){0,2}(?:coping|managing|getting on)\b|\bdidn't stick\b|\bkeep up\b|\bhow do you find\b",
-    r"\bdrags?\b|\bmagic wand\b|\bchange one thing\b|\bdo you ever (?:find|get|have|notice|struggle|worry|feel|run|end up|lose|miss)\b|\bcatch yourself\b|\bhold(?:ing)? (?:yourself |you )?back\b",
+    r"\bdrives? (?:you|him|her|them|everyone) (?:mad|crazy|nuts|up the wall|round the bend)\b|\bdrags?\b|\bmagic wand\b|\bchange one thing\b|\bdo you ever (?:find|get|have|notice|struggle|worry|feel|run|end up|lose|miss)\b|\bcatch yourself\b|\bhold(?:ing)? (?:yourself |you )?back\b",
     r"\bhow (?:happy|satisfied|pleased) (?:are|were|is) (?:you|they|he|she)\b|\bhow(?: has| have| is| are|'s) (?:it|that|things|the \w+|your \w+) (?:been )?(?:going|working out|holding up)\b",
     r"\bhow (?:are|is|'s) (?:his|her|their|your|the) (?:marks|grades|results|scores|progress|performance)\b|\bhow(?: is|'s) (?:he|she) doing\b",
     r"\bhow (?:are|have) you (?:been )?finding\b|\b(?:any|much) (?:help|use|good)\b|\bput (?:you|him|her|them) off\b|\bholding (?:you|him|her|them) back\b",
@@ -374,7 +375,7 @@ SUMMARIZE = _rx(
     r"\bif i (?:understand|understood|heard|got|get) (?:you|that|this|it|everything)\b|\bif i've (?:understood|got) (?:you|that|this|it)\b",
     r"\bas i understand\b|\bwhat i(?:'m| am) hearing\b|\bso what you(?:'re| are) (?:saying|looking for|after)\b",
     r"^(?:ok(?:ay)?,? |alright,? |right,? |great,? )?so,? .*(?:,|\s)(?:right|correct|yes|is that right|is that correct|did i get that right)\W*$",
-    r"\b(?:you|he|she) (?:said|mentioned|told me|explained)\b.*\b(?:right|correct|yes|is that)\b",
+    r"\b(?:you|he|she) (?:said|mentioned|told me|explained)\b.*\b(?:right|correct|yes|yeah|is that)\b",
     r"\b(?:so )?we(?:'ve| have) agreed\b|\bwe agreed\b|\bso we(?:'re| are) (?:agreed|saying|looking at)\b|\bso that's\b",
     r"\b(?:did|have) i (?:get|got) (?:that|this|it|everything) right\b|\bam i right\b|\bhave i understood\b",
 )
@@ -414,5 +415,5 @@ NEXT_STEP_FIXED = re.compile(
     r"^(?:[\w,:]+ ){0,4}(?:it is|then|works|is fine|suits|booked|confirmed|is booked|done|perfect|great|lovely)[.!]?$|\bbook (?:the|an?) \w+ for\b|"
     r"^(?:\w+ ){0,3}(?:at|on) \d{1,2}(?::\d\d)?(?: ?(?:am|pm))?[.!]?$"
 )
-TAG = re.compile(r"(?:,|\s|—|-)(?:right|correct|yes|fair|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right)\W*$")
+TAG = re.compile(r"(?:,|\s|—|-)(?:right|correct|yes|yeah|fair|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right)\W*$")
 SLOT = re.compile(r"\b(?:work|works|suit|suits|convenient|free|available|good for you|ok for you|okay for you|better for you|any good)\b")

@@ -145,13 +145,13 @@ _CONDITION_END_EN = re.compile(
 # it asks what the problem leads to (implication). The condition's own words tell which.
 _GAIN = re.compile(
     r"\b(?:could|can|were able|was able|managed|saved|disappeared|went away|gone|fixed|sorted|solved|cleared|"
-    r"came back|no longer|never had to|didn't have to|did not have to|without|stopped|knew|had|got|guaranteed)\b|"
+    r"came back|no longer|never had to|didn't have to|did not have to|without|stopped|knew|guaranteed)\b|"
     r"(?<![可不才])能|可以|不用|不必|再也不|省下|省了|解决|补起来|顺利|都有|就有|收到|拿到|帮(?:您|你)|有(?:个|一个|一笔|笔|专人|专门|专业)"
 )
 _SETBACK = re.compile(
     r"\b(?:stays?|stayed|continues?|continued|keeps?|kept|carries on|goes on|still|doesn't|don't|didn't|isn't|aren't|"
     r"wasn't|won't|can't|never|again|worse|miss(?:es|ed)?|lost|loses?|fails?|failed|late|breaks?|broke|went wrong|"
-    r"goes wrong|nothing changes|nobody|no one)\b"
+    r"goes wrong|nothing changes|nobody|no one|locked|hacked|stolen|breached|crashed|down|sick|ill|injured|off work)\b"
     r"|不|没|还是|继续|再|影响|耽误|损失|落后|跟不上|万一|出事|出了|坏|慢|请假|超时"
 )
 
@@ -202,14 +202,14 @@ def spin_kind(clause: str, language: str) -> str | None:
     """The SPIN type of one question clause, or None for questions of no SPIN kind."""
     c = _cues(language)
     clause = _POLITE_IF.sub(" ", clause)  # "if you don't mind me asking" is manners, not a hypothetical
-    if _has(c.NOT_SPIN_QUESTION, clause) or _has(c.RUDE, clause):
+    if _has(c.NOT_SPIN_QUESTION, clause) or _has(c.RUDE, clause) or _has(c.CHOICE, clause):
         return None
     if _weighs_a_gain(clause, c, language):
         return "need_payoff"
     if _hypothetical_value(clause, c) and not _has(c.IMPLICATION, clause):
         return "need_payoff"
-    if _is_closing_question(clause, c) or _has(c.CHOICE, clause):
-        return None  # closing, or choosing between offers: convergent, not discovery
+    if _is_closing_question(clause, c):
+        return None  # closing: convergent, not discovery
     if _has(c.SUMMARIZE, clause) and (_has(c.TAG, clause) or not _has(c.PROBLEM, clause)):
         return None  # "so X is the weak subject, right?" checks understanding; it asks nothing new
     hypothetical = _hypothetical_kind(clause, language)

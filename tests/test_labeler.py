@@ -216,3 +216,19 @@ def test_a_past_or_due_time_in_a_greeting_arranges_nothing() -> None:
     assert "next_step" not in label_turn("Hi, it's Jade from VoltRide, you left an enquiry on our website on Sunday.").close
     assert "next_step" not in label_turn("I'm ringing because your boiler service is due next month.").close
     assert "next_step" in label_turn("Our engineer can service it next Tuesday at 9.").close
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("What is it about it that drives you mad day to day", "problem"),
+        ("And what didn't quite work about them?", "problem"),
+        ("If your patient records got locked by ransomware for a week, what would that do to appointments?", "implication"),
+    ],
+)
+def test_more_problem_and_implication_phrasings(text: str, kind: str) -> None:
+    assert label_turn(text).spin == {kind}
+
+
+def test_offering_to_send_something_is_not_a_need_payoff_question() -> None:
+    assert label_turn("Would it help if I sent over a one-page summary with the policy wording?").spin == frozenset()
