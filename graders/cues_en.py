@@ -200,7 +200,7 @@ EVIDENCE = _rx(
 )
 BENEFIT = _rx(
     r"\bfor you(?: personally)?\b|\bno more \w+ing\b|\bexactly (?:that|the|what|your|those)\b|\bwhich means (?:that )?(?:your|the|you|he|she|they)\b",
-    r"\bso (?:he|she|you|they)(?:'s|'re| is| are| gets?| won't| don't| doesn't| never)\b|\byou(?:'re| are) not (?:the one|stuck|left|paying)\b|\bfits (?:round|around|in with|into) (?:your|the)\b",
+    r"\byou(?:'re| are) not (?:the one|stuck|left|paying)\b|\bfits (?:round|around|in with|into) (?:your|the)\b",
     r"\bso (?:there's|there is) no (?:\w+ing|more|need)\b|\bso it(?:'s| is) (?:already )?(?:ready|running|there|done|in place) (?:for|before|by)\b",
     r"\b(?:you|he|she|they)(?:'d| would|'ll| will) be (?:well )?(?:ahead|set|covered|sorted|able|fine|protected|ready|saving)\b",
     r"\bwhich you (?:said|mentioned|told me)\b|\byou said (?:was|is|were) the\b|\byou get to\b|\byou(?:'re| are) (?:never|not) (?:left|stuck)\b",
@@ -211,7 +211,6 @@ BENEFIT = _rx(
     r"\byou(?:'ll| will) (?:\w+ )?(?:save|get (?:more|back|your|peace|better|to)|be able|never|no longer|not have to|spend less|enjoy|avoid|feel|catch up|pass|stop|finally|cut|reduce|free up|gain|win|impress|rest)",
     r"\b(?:he|she|they|your \w+)(?:'ll| will) (?:\w+ )?(?:be able|catch up|pass|improve|get|have|feel|stop|finally|keep|learn|speak|enjoy|save|see|win)",
     r"\bfor (?:you|your \w+),? (?:this|that|it) means\b|\bfor you,|\bin your case\b|\bfor your (?:son|daughter|child|kids|family|business|team|company|staff|situation|shop|restaurant|home|flat|house)",
-    r"\b(?:help|helps|helping|let|lets|allow|allows|give|gives|save|saves|spare|spares|free|frees|protect|protects) (?:you|your \w+|him|her|them)\b",
     r"\byou won't (?:have|need) to\b|\bno more (?:\w+ ){0,2}for you\b|\bpeace of mind\b",
     r"\bexactly what you (?:need|said|wanted|mentioned|asked)\b|\b(?:solves|fixes|takes care of|addresses) (?:the|your|that|his|her) \w*",
     r"\byou(?:'d| would) (?:save|get|have|be able|never|no longer|spend less|cut)",
@@ -236,7 +235,7 @@ FEATURE = _rx(
     r"\b(?:our|the|these|those) \w+s? (?:is|are) (?:a|an|\d|made|double|triple|available|fitted|rated|built|certified|designed)\b|\blives in (?:our|the|your)\b|\bclips? (?:on|onto)\b|\bplugs? into\b|\bcomes? in\b",
     r"\b\d+(?:\.\d+)? (?:a|per) (?:day|month|year|week|ream|box|hour|night|person|user|seat)\b|\bworks out at\b|\bstanding order\b|\bfree over\b|\bcontract\b|\bcancel anytime\b",
     r"\bthere(?:'s| is| are) (?:a|an|two|three|four|\d+) (?:\w+[- ]?){0,3}(?:in the box|built-in|included|microphone|app|card|ways?|options?|plans?|packages?|models?|versions?)",
-    r"\bin the box\b|\b\d{1,3}(?:,\d{3})+(?= (?:for|a|per|yuan|rmb|isn't|is|fitted|installed|plus|including|all))|\b\d+\.\d\d\b|\b(?:fibre|fiber|plan|package|tier|model|card) \d+\b|\bfitted\b|\bwe can (?:usually )?(?:fit|deliver|install|ship|set up) (?:within|in)\b",
+    r"\bin the box\b|\b\d{1,3}(?:,\d{3})+(?= (?:for|a|per|yuan|rmb|isn't|is|fitted|installed|plus|including|all))|\b\d+\.\d\d\b|\b(?:fibre|fiber|plan|package|tier|model|card) \d+\b|\bwe can (?:usually )?(?:fit|deliver|install|ship|set up) (?:within|in)\b",
     r"\b(?:it|this|the \w+|our \w+|each \w+|every \w+|that|they|these|the (?:card|device|plan|package|machine|system|course|service|membership|policy|product|panel|unit|app|kit|offer|model))\s+(?:\w+\s+)?(?:has|have|includes?|including|comes? with|contains?|offers?|features?|holds?|covers?|gives? (?:you )?access|is made|are made|uses?|runs? (?:on|in|off)|supports?|provides?|consists?|is available|are available|measures?|weighs?|lasts|takes?)\b",
     rf"{NUMBER}\s*(?:gb|mb|mbps|gbps|tb|m2|m²|sq|square|mm|cm|metres?|meters?|kg|grams?|g\b|hours?|hrs?|minutes?|mins?|rooms?|dialogues?|lessons?|pages?|sheets?|reams?|boxes?|colou?rs?|channels?|users?|seats?|licen[cs]es?|sessions?|classes?|nights?|visits?|bottles?|capsules?|tablets?|pills?|layers?|chambers?|watts?|kw|kwh|litres?|liters?|per ?cent|%|yuan|rmb|dollars?|euros?|pounds?|rubles?|roubles?|lira|usd|eur)\b",
     r"[$€£¥]\s*\d",
