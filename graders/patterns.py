@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 
 def alternatives(source: str) -> list[str]:
@@ -25,9 +26,10 @@ def alternation(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(pieces))
 
 
-def _split_top_level(source: str) -> list[str]:
-    parts, current, depth, escaped, in_class = [], [], 0, False, False
-    for ch in source:
+def _structure(source: str) -> list[tuple[int, str, int]]:
+    """(index, character, group depth after it) for each character that is syntax: not escaped, not in a class."""
+    out, depth, escaped, in_class = [], 0, False, False
+    for index, ch in enumerate(source):
         if escaped:
             escaped = False
         elif ch == "\\":
@@ -36,37 +38,21 @@ def _split_top_level(source: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append("".join(current))
-            current = []
-            continue
-        current.append(ch)
-    parts.append("".join(current))
-    return parts
+        else:
+            depth += (ch == "(") - (ch == ")")
+            out.append((index, ch, depth))
+    return out
+
+
+def _split_top_level(source: str) -> list[str]:
+    cuts = [index for index, ch, depth in _structure(source) if ch == "|" and depth == 0]
+    bounds = [-1, *cuts, len(source)]
+    return [source[a + 1 : b] for a, b in pairwise(bounds)]
 
 
 def _unwrap(part: str) -> str | None:
     """The inside of `(?:...)` when that group is the whole alternative, else None."""
     if not (part.startswith("(?:") and part.endswith(")")):
         return None
-    depth, escaped, in_class = 0, False, False
-    for index, ch in enumerate(part):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return part[3:-1] if index == len(part) - 1 else None
-    return None
+    closes = [index for index, ch, depth in _structure(part) if ch == ")" and depth == 0]
+    return part[3:-1] if closes and closes[0] == len(part) - 1 else None
