@@ -416,3 +416,31 @@ NEXT_STEP_FIXED = re.compile(
 )
 TAG = re.compile(r"(?:,|\s|—|-)(?:right|correct|yes|yeah|fair|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right)\W*$")
 SLOT = re.compile(r"\b(?:work|works|suit|suits|convenient|free|available|good for you|ok for you|okay for you|better for you|any good)\b")
+
+
+# --- Hypotheticals (graders/hypothetical.py) ---------------------------------------------------------------
+LANGUAGE = "en"
+CONDITIONAL = re.compile(r"\bif\b|\bimagine\b|\bsuppose\b")
+IF = re.compile(r"\b(?:if|suppose|supposing|imagine|say)\b")
+# "Suppose you could see every van on a map. How many jobs…": a supposition set up in a sentence of its own
+SUPPOSE = re.compile(r"^(?:so,? |now,? |ok(?:ay)?,? )?(?:suppose|supposing|imagine|picture|say) (?!that's|so\b)")
+POLITE_IF = re.compile(
+    r"\bif (?:you don't mind|you do not mind|i may|i might|i can|i could|that's ok|that's okay|it's ok|it's okay|"
+    r"possible|so|not|you have a (?:moment|minute|sec)|you're happy to|you are happy to)\b"
+)
+CONDITION_END = re.compile(
+    r",(?!\d)|\s[—–-]\s|\b(?:what|how)\b|\b(?:would|will|could|is|are|does|do)\s+(?:you|it|that|this|they|he|she|we|your)\b"
+)
+POSITIVE = re.compile(
+    r"\b(?:help|helps|save|saves|saved|saving|worth|benefit|easier|better|relief|valuable|useful|matter|calmer|happier)\b"
+)
+GAIN = re.compile(
+    r"\b(?:could|can|were able|was able|managed|saved|disappeared|went away|gone|fixed|sorted|solved|cleared|"
+    r"came back|no longer|never had to|didn't have to|did not have to|without|stopped|knew|guaranteed)\b"
+)
+SETBACK = re.compile(
+    r"\b(?:stays?|stayed|continues?|continued|keeps?|kept|carries on|goes on|still|doesn't|don't|didn't|isn't|aren't|"
+    r"wasn't|won't|can't|never|again|worse|miss(?:es|ed)?|lost|loses?|fails?|failed|late|breaks?|broke|went wrong|"
+    r"goes wrong|nothing changes|nobody|no one|locked|hacked|stolen|breached|crashed|down|sick|ill|injured|off work)\b"
+)
+VALUE_ASK = re.compile(r"\bwould you (?:consider|be interested)|\bworth (?:a look|considering|it|something)|\binterested\b")

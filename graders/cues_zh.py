@@ -234,3 +234,19 @@ SITUATION = re.compile(
 )
 TAG = re.compile(r"(?:对吧|对吗|是吧|没错吧|对不对|是不是这样|是这样吧|是这样吗|我说得对吗|我理解得对吗|没理解错吧)[?]?$")
 SLOT = re.compile(r"方便|有空|可以吗|行吗|合适|在家|行不行|可不可以|好不好")
+
+
+# --- Hypotheticals (graders/hypothetical.py) ---------------------------------------------------------------
+LANGUAGE = "zh"
+_IF_WORD = r"如果|假如|(?<![主只需想重必])要是"  # 主要是, 只要是: no condition
+CONDITIONAL = re.compile(rf"{_IF_WORD}|万一")
+IF = re.compile(rf"{_IF_WORD}|假设|万一")
+# A conditional or ongoing clause ("如果每天练半小时,对他帮助大吗") belongs to the question that follows it.
+SPIN_CONTEXT = re.compile(rf"{_IF_WORD}|万一|这样下去|长此以往|再这样|一直这样|照这样")
+POLITE_IF = re.compile(r"如果(?:方便|可以|不介意|您不介意|是这样|这样)的话|如果是这样")
+POSITIVE = re.compile(r"帮助|帮到|省|值得|好处|轻松|方便|放心|有用|划算|意义")
+GAIN = re.compile(
+    r"(?<![可不才])能|可以|不用|不必|再也不|省下|省了|解决|补起来|顺利|都有|就有|收到|拿到|帮(?:您|你)|有(?:个|一个|一笔|笔|专人|专门|专业)"
+)
+SETBACK = re.compile(r"不|没|还是|继续|再|影响|耽误|损失|落后|跟不上|万一|出事|出了|坏|慢|请假|超时")
+VALUE_ASK = re.compile(r"考虑|感兴趣|值得|值不值")
