@@ -62,17 +62,18 @@ def shares(weights: list[float], stages: list[str | None]) -> dict[str, float]:
     return {s: round(v / whole, 3) if whole else 0.0 for s, v in totals.items()}
 
 
-def longest_monologue(turns: list[Turn]) -> tuple[float, list[int]]:
-    """Longest stretch of consecutive trainee turns, in estimated seconds, and its turn indices."""
+def longest_monologue(turns: list[Turn], seconds: list[float]) -> tuple[float, list[int]]:
+    """Longest stretch of consecutive trainee turns, in estimated seconds (`seconds`: each turn's speaking time),
+    and its turn indices."""
     best: tuple[float, list[int]] = (0.0, [])
     run: list[int] = []
-    seconds = 0.0
-    for i, turn in enumerate(turns):
+    stretch = 0.0
+    for i, (turn, said) in enumerate(zip(turns, seconds, strict=True)):
         if turn.role == "trainee":
             run.append(i)
-            seconds += speaking_seconds(turn.text)
-            if seconds > best[0]:
-                best = (round(seconds, 1), list(run))
+            stretch += said
+            if stretch > best[0]:
+                best = (round(stretch, 1), list(run))
         else:
-            run, seconds = [], 0.0
+            run, stretch = [], 0.0
     return best

@@ -143,10 +143,11 @@ def grade(transcript: Transcript, persona: Persona | None = None) -> Scorecard:
         benefits_tied_to_needs=[_quote(transcript, i) for i in tied],
         benefits_not_tied=[_quote(transcript, i) for i in untied],
     )
-    stage = _stages(transcript, stages, persona, direction)
+    seconds = [speaking_seconds(t.text) for t in turns]  # estimated once; stages and talk both use it
+    stage = _stages(transcript, stages, seconds, persona, direction)
     close = close_checks(transcript, labels)
     inbound = inbound_checks(transcript, labels) if direction == "inbound" else None
-    talk = _talk(transcript, labels)
+    talk = _talk(transcript, labels, seconds)
     milestones = _milestones(transcript, persona)
 
     parts = _parts(spin, fabe, stage, close, talk)
@@ -190,9 +191,11 @@ def _spin(transcript: Transcript, labels: dict[int, TurnLabels]) -> SpinSection:
     )
 
 
-def _stages(transcript: Transcript, stages: list[str | None], persona: Persona | None, direction: str) -> StageSection:
+def _stages(
+    transcript: Transcript, stages: list[str | None], seconds: list[float], persona: Persona | None, direction: str
+) -> StageSection:
     texts = [t.text for t in transcript.turns]
-    by_time = shares([speaking_seconds(t) for t in texts], stages)
+    by_time = shares(seconds, stages)
     ideal = persona.stage_profile.model_dump() if persona else IDEAL_PROFILES[direction]
     return StageSection(
         by_turns=shares([1.0] * len(texts), stages),
@@ -204,14 +207,14 @@ def _stages(transcript: Transcript, stages: list[str | None], persona: Persona |
     )
 
 
-def _talk(transcript: Transcript, labels: dict[int, TurnLabels]) -> TalkSection:
-    seconds = {"trainee": 0.0, "customer": 0.0}
-    for turn in transcript.turns:
-        seconds[turn.role] += speaking_seconds(turn.text)
-    total = sum(seconds.values())
-    longest, stretch = longest_monologue(transcript.turns)
+def _talk(transcript: Transcript, labels: dict[int, TurnLabels], seconds: list[float]) -> TalkSection:
+    by_role = {"trainee": 0.0, "customer": 0.0}
+    for turn, said in zip(transcript.turns, seconds, strict=True):
+        by_role[turn.role] += said
+    total = sum(by_role.values())
+    longest, stretch = longest_monologue(transcript.turns, seconds)
     return TalkSection(
-        trainee_talk_share=round(seconds["trainee"] / total, 3) if total else 0.0,
+        trainee_talk_share=round(by_role["trainee"] / total, 3) if total else 0.0,
         questions=sum(lab.questions for lab in labels.values()),
         longest_monologue_seconds=longest,
         longest_monologue_turns=stretch,
