@@ -11,11 +11,14 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 from pydantic import BaseModel
 
+from graders.feedback import coach
+from graders.scorecard import Scorecard
 from personas.difficulty import at_difficulty
 from personas.library import get_persona
-from personas.schema import Difficulty
+from personas.schema import Difficulty, Persona
 from simulator.context import Context
 from simulator.graph import END_CALL, build
+from simulator.llm import LLMClient
 from simulator.settings import Settings
 from simulator.state import CustomerState, Message, Milestone, Outcome
 from simulator.voices.base import Voice
@@ -151,6 +154,16 @@ class Simulator:
             mood=customer.mood,
             scorecard=values.get("scorecard"),
         )
+
+    def coached_scorecard(self, thread_id: str, client: LLMClient) -> dict | None:
+        """A finished call's scorecard with its better lines and a coach's summary worded by the model, for the
+        persona as played; the labels and scores stay the grader's. None while the call goes on."""
+        snapshot = self.graph.get_state(self._config(thread_id))
+        card = snapshot.values.get("scorecard") if snapshot.values else None
+        if snapshot.next or not card:
+            return None
+        played = Persona.model_validate(snapshot.values["persona"])
+        return coach(Scorecard.model_validate(card), client, played).model_dump(mode="json")
 
     def thread_ids(self) -> list[str]:
         """Every call in the store, newest first."""

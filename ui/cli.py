@@ -14,7 +14,6 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from graders.feedback import coach
 from graders.render import to_html, to_markdown
 from graders.scorecard import Scorecard, grade
 from graders.transcript import LoadedTranscript, Transcript, TranscriptError, read_transcripts
@@ -152,9 +151,7 @@ def practice(
             _show_customer(view, 0)
         view = _play(sim, view, lines, quiet=as_json)
         if view.scorecard and setup.client and settings.llm_feedback:  # the model words; the grades stay
-            played = get_persona(view.persona, view.language, (settings.user_persona_dir,))
-            card = coach(Scorecard.model_validate(view.scorecard), setup.client, played)
-            view = view.model_copy(update={"scorecard": card.model_dump(mode="json")})
+            view = view.model_copy(update={"scorecard": sim.coached_scorecard(view.thread_id, setup.client)})
     except UnknownPersonaError as exc:
         raise fail(str(exc)) from None
     except (CallError, PersonaError) as exc:

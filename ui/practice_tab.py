@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from graders.feedback import coach
-from graders.scorecard import Scorecard
 from personas.library import PersonaError, UnknownPersonaError
 from personas.schema import Persona
 from simulator.llm import LLMClient
@@ -242,9 +240,7 @@ class PracticeHandlers:
         if self.coach_client is None:
             return view.scorecard
         if thread_id not in self._coached:
-            played = self.persona(f"{view.persona}.{view.language}")
-            card = coach(Scorecard.model_validate(view.scorecard), self.coach_client, played)
-            self._coached[thread_id] = card.model_dump(mode="json")
+            self._coached[thread_id] = self.sim.coached_scorecard(thread_id, self.coach_client)
         return self._coached[thread_id]
 
 
