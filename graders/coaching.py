@@ -31,5 +31,12 @@ def better_line(code: str, language: str, persona: Persona | None) -> str | None
         "price": sheet.price if sheet else "…",
     }
     for key, value in values.items():
-        template = template.replace("{" + key + "}", value)
+        template = template.replace("{" + key + "}", _inside_sentence(value) if language == "en" else value)
     return template
+
+
+def _inside_sentence(value: str) -> str:
+    """A fact-sheet line set inside a sentence ("that means Your documents…" -> "that means your documents…");
+    words like "A4" or "BrightOffice" keep their capitals."""
+    first = value.split(" ", 1)[0]
+    return value[0].lower() + value[1:] if first[:1].isupper() and first[1:].islower() else value

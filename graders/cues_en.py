@@ -156,6 +156,7 @@ PROBLEM = _rx(
     # how well the present way works: asked to find what doesn't
     r"\bwhat (?:made|prompted|led) you to\b|\bwhat (?:made|makes) you (?:cancel|leave|switch|stop|change|look|call|decide|want)\b|\bwhat prompted\b",
     r"\bhow(?: are| is| has| have|'s) (?:\w+ ){0,2}(?:coping|managing|getting on)\b|\bdidn't stick\b|\bkeep up\b|\bhow do you find\b",
+    r"\brun(?:s|ning)? out\b|\bjam(?:s|med|ming)?\b|"
     r"\bdrives? (?:you|him|her|them|everyone) (?:mad|crazy|nuts|up the wall|round the bend)\b|\bdrags?\b|\bmagic wand\b|\bchange one thing\b|\bdo you ever (?:find|get|have|notice|struggle|worry|feel|run|end up|lose|miss)\b|\bcatch yourself\b|\bhold(?:ing)? (?:yourself |you )?back\b",
     r"\bhow (?:happy|satisfied|pleased) (?:are|were|is) (?:you|they|he|she)\b|\bhow(?: has| have| is| are|'s) (?:it|that|things|the \w+|your \w+) (?:been )?(?:going|working out|holding up)\b",
     r"\bhow (?:are|is|'s) (?:his|her|their|your|the) (?:marks|grades|results|scores|progress|performance)\b|\bhow(?: is|'s) (?:he|she) doing\b",
@@ -225,6 +226,7 @@ ADVANTAGE = _rx(
     r"(?<!^)(?<!^ok )(?<!^okay )(?<!^right )(?<!^well )\bso (?:it|the \w+|they|this)\b(?!'s|'re| is| was| were| are| sounds| seems)|\bwhich means (?:it|the \w+)|\bso that (?:it|the \w+)\b",
     r"\b(?:it|this|the \w+|that) (?:automatically|adapts?|corrects?|lets|allows|saves|reduces|cuts|prevents|keeps|helps|protects|removes|blocks|handles|syncs|updates|tracks|learns|lasts|listens|detects|reports|alerts|scores)\b",
     r"\bno need to\b|\bwithout (?:having to|needing|any need)\b|\bthe (?:advantage|difference|beauty|best part|great thing|good thing|key thing|point) (?:is|of)\b",
+    r"\b(?:nobody|no one) (?:has|needs) to\b|\b(?:doesn't|don't|won't|never) \w+ like\b|\b\w+s its own\b",
     r"\bwhat makes (?:it|this|us|our \w+) (?:different|better|special|unique)\b|\bwhereas\b|\b(?:big|main|real) difference\b",
     r"\b(?:only|unique|exclusive|one of a kind)\b",
     r"\b(?:faster|quicker|easier|cheaper|stronger|quieter|warmer|lighter|longer|safer|cleaner|simpler|more (?:efficient|durable|reliable|accurate|flexible|convenient))\b",

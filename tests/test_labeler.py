@@ -232,3 +232,9 @@ def test_more_problem_and_implication_phrasings(text: str, kind: str) -> None:
 
 def test_offering_to_send_something_is_not_a_need_payoff_question() -> None:
     assert label_turn("Would it help if I sent over a one-page summary with the policy wording?").spin == frozenset()
+
+
+def test_a_trainees_own_lines_from_using_the_app() -> None:
+    assert label_turn("And how often do you run out of toner or have the copier jam on you?").spin == {"problem"}
+    pitch = label_turn("Our paper doesn't jam like cheap 70 g, and the copier reorders its own toner, so nobody has to keep stock.")
+    assert "advantage" in pitch.fabe

@@ -118,3 +118,11 @@ def test_markdown_and_html_show_words_not_markup() -> None:
     card = grade(call(("trainee", "<script>alert(1)</script> How many rooms?"), ("customer", "**three**")))
     assert "<script>" not in to_html(card) and "&lt;script&gt;" in to_html(card)
     assert "<script>" not in to_markdown(card)
+
+
+def test_a_better_line_sets_the_fact_sheet_inside_its_sentence() -> None:
+    from graders.coaching import better_line
+
+    persona = get_persona("office-supplies", "en")
+    line = better_line("no_benefit", "en", persona)
+    assert line is not None and line.startswith("For you, that means ") and line[len("For you, that means ")].islower()
