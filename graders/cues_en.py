@@ -56,6 +56,7 @@ TAG_QUESTION = re.compile(
 # --- SPIN -------------------------------------------------------------------------------------------------
 # Choosing between offers or slots ("which way round would suit you better?"): convergent, no SPIN question.
 CHOICE = re.compile(
+    r"\bwhich (?:one |day |time |slot )?(?:suits|works for|would suit|is better for|is easier for) you(?: better| best| more)?\W*$|\bwhich (?:way|one) are you leaning\b|\bleaning towards\b|"
     r"\bwould it help if (?:i|we)\b|\bwould you like me to\b|"
     r"\bwhich (?:is|would be|one is|one's|works|suits|would work|would suit)(?: (?:better|best|easier|more convenient))?(?: for (?:you|your \w+))?\W*$"
     r"|\bwould (?:that|either|those|one of those) (?:suit|work)\b|^(?:so,? |well,? )?why (?:don't|not) (?:you|we|i)\b|"
@@ -71,6 +72,8 @@ ETIQUETTE = _rx(
     r"\b(?:is|are) (?:now|this|it) (?:a |an )?(?:good|ok|okay|convenient|bad) (?:time|moment)\b|\bfor a few (?:quick )?questions\b",
     r"\b(?:have|got) you got (?:a|a few|two|five|ten|\d+) (?:minutes?|moments?|secs?)\b|\bhave you got (?:a|a few|two|five|ten|\d+) (?:minutes?|moments?)\b|\bshould i (?:call|ring|try) (?:you )?(?:back|later)\b|\bor shall i try you\b",
     r"\b(?:your|ur) (?:name|surname|full name)\b",
+    r"\bhow(?:'re| are| you|'s| is)? (?:you |ya |it )?(?:doing|keeping|going)(?: today| this (?:morning|afternoon|evening))?\W*$|\bhow are you(?: today)?\W*$",
+    r"\bdo you have (?:a|a few|two|five) (?:minutes?|moments?|secs?|seconds?)\b|\bcatch you (?:at a bad time|in the middle)\b|^(?:hiya|hey|hi|hello),? (?:is (?:that|this)|are you) the (?:owner|manager|boss)\b",
     r"\bwho (?:am i|i'm) (?:speaking|talking) (?:to|with)\b",
     r"\bhow (?:should|shall|can|may) i (?:address|call) you\b",
     r"\bwhat (?:should|shall|can|may) i call you\b",
@@ -91,6 +94,7 @@ NOT_SPIN_QUESTION = _rx(
     r"\b(?:is that|is this|was that) fair\b|\bfair\?$|\bdid i get that right\b|\bhave i got that\b|\bis that the kind of thing\b|\bdoes that sound like\b",
 )
 NEED_PAYOFF = _rx(
+    r"\bgive (?:you |\w+ )?(?:back|time back)\b|\bwould help (?:you|him|her|them)(?: a lot)?, right\b",
     r"\bhow much (?:stress|time|money|hassle|worry|effort|work) would (?:that|it|this) (?:take off|save|free up|spare)\b|\bwhat would (?:that|it|this) (?:do for|open up|free up|let you|give you)\b|\bwhat would you (?:and \w+ )?do with\b",
     r"\bhow much would (?:it|that|this) (?:\w+ ){0,2}(?:mean|matter|help|be worth|change)\b|\bwould (?:it|that|this) give you\b|\bwhat would (?:that|it|this) let (?:you|him|her|them)\b",
     r"\bwouldn't it be (?:nice|great|good|easier|better|a relief)\b|\bwould (?:a|an|the) (?:\w+,? ){0,3}\w+ help (?:you|him|her|them)\b",
@@ -122,7 +126,8 @@ IMPLICATION = _rx(
     r"\b(?:spill|spilling|knock|knocking|hit|hits|hitting|eat|eats|eating) (?:over|into|his|her|their|your|the)\b|\bdoes it (?:hit|spill|knock|hurt|stop)",
     r"\baffecting\b|\bmeans? (?:for|on) (?:you|your|the|his|her|those)\b|\bknock-on\b|\bwhat (?:does|did) (?:that|it) (?:do to|mean on)",
     r"\baffect|\bimpact|\bconsequence|\bknock-on\b|\bramification",
-    r"\bwhat (?:happens|would happen|will happen|happened) (?:if|when|to)\b",
+    r"\bwhat (?:happens|would happen|will happen|happened) (?:if|when|to)\b|\bwhat (?:will|would) happen\W*$|\bwhen (?:it|that|this) (?:does )?(?:runs? out|happens|goes wrong), what\b",
+    r"\bhow much of (?:your|the|his|her|their) (?:week|day|time|month|year|budget|evenings?)\b|\b(?:eat|eats|eating) up\b|\bswallow|\bwho (?:notices|feels it|gets hit|suffers)\b|\bhow long would (?:\w+ ){1,4}last\b|\b(?:doesn't|don't|won't|never) come back\b",
     r"\bwhat (?:does|did|would|will) (?:that|this|it) (?:mean for|cost|do to|lead to)\b",
     r"\bhow would (?:\w+ ){1,3}(?:manage|cope|get by|get on)\b|\bwhat (?:do you think )?happens (?:then|next)\b|\bwhat would you (?:realistically |actually )?do(?:\W*$| then| about)|\bhow (?:is|are|'s) (?:\w+ ){0,2}(?:gonna|going to) feel\b|\bdoes (?:it|that) mean\b|\bland with\b|\bharder to\b|\bwhat gives\b",
     r"\bpush(?:es|ed|ing)? (?:back|out)\b|\bhurt(?:s|ing)?\b|\b(?:sending|driving|pushing) (?:people|customers|staff|clients|guests)\b|\bmake (?:you|them|him|her|people) (?:less|more) likely\b",
@@ -278,7 +283,7 @@ ACTION = re.compile(
 )
 # A time that is past or merely due, and the words that make a time an arrangement.
 PAST_OR_DUE = re.compile(
-    r"\b(?:left|came|called|rang|phoned|spoke|sent|emailed|enquired|was|were|did|had|returning your call)\b|\b(?:is|are) due\b"
+    r"\b(?:left|came|called|rang|phoned|spoke|sent|emailed|enquired|was|were|did|had|returning your call)\b|\b(?:is|are) due\b|\b(?:made|brought|prompted) you\b"
 )
 FUTURE = re.compile(
     r"\b(?:will|can|could|shall|would|going to|gonna|let's|let me|booked|book|works|suits?|free|available|pencil)\b|'ll\b|'d\b"
@@ -329,7 +334,7 @@ ASK_COMMITMENT = _rx(
     r"\b(?:are we|am i|we're|we are) (?:good|ok|okay|all set|clear) to (?:go|proceed|go ahead)\b|\bgood way to (?:start|begin|get started)\b|\bhow does (?:that|this) sound\b",
     r"\bwould (?:it|that) (?:feel |be )?(?:easier|better|simpler) to (?:start|begin|go|try)\b|\bthe kind of thing you (?:were|are)(?: looking)? (?:after|for)\b|\bwould stop you (?:going ahead|signing|ordering)\b",
     r"\bdoes (?:that|it|this) (?:sound|make sense|sit|feel|work|seem)\b|\bworth a (?:try|go|shot)\b|\bdoes it make sense to\b|\bis (?:that|this|it) something\b",
-    r"\bshall i (?!ask|check|explain|tell|go over|read|run through)\w+ (?:it|them|one|that|this|you|a|the)\b|\bwould that (?:work|suit) (?:for )?you\b",
+    r"\bshall i (?!ask|check|explain|tell|go over|read|run through)\w+ (?:it|them|one|that|this|you|your|a|the)\b|\bwould that (?:work|suit) (?:for )?you\b",
     r"\bhow much (?:are|would|will|can|could|do) you (?:\w+ ){0,3}(?:donat\w*|giv\w*|contribut\w*|order\w*|buy\w*|sign\w*(?: up)?|join\w*|pledg\w*|sponsor\w*|try\w*|switch\w*|upgrad\w*|book\w*|renew\w*|subscrib\w*|enrol\w*|purchas\w*|invest\w*|commit\w*|go(?:ing)? ahead|tak\w* (?:it|one|the|a|this|that)|increas\w*|mak\w* a (?:donation|purchase|booking|commitment))\b|\bhow much would be appropriate\b|\ban amount in mind\b",
     r"\b(?:will|would|wouldn't|won't) you (?:\w+ ){0,2}(?:donat\w*|giv\w*|contribut\w*|order\w*|buy\w*|sign\w*(?: up)?|join\w*|pledg\w*|sponsor\w*|try\w*|switch\w*|upgrad\w*|book\w*|renew\w*|subscrib\w*|enrol\w*|purchas\w*|invest\w*|commit\w*|go(?:ing)? ahead|tak\w* (?:it|one|the|a|this|that)|increas\w*|mak\w* a (?:donation|purchase|booking|commitment))\b|\bcan i interest you in\b|\bperhaps you(?:'d| would) (?:be interested|like)\b",
     r"\bi(?:'d| would) like to (?:ask|encourage|invite) you to\b|\b(?:if|whether) you(?:'d| would) be willing to\b|\bhave you (?:thought about|considered) (?:donat\w*|giv\w*|contribut\w*|order\w*|buy\w*|sign\w*(?: up)?|join\w*|pledg\w*|sponsor\w*|try\w*|switch\w*|upgrad\w*|book\w*|renew\w*|subscrib\w*|enrol\w*|purchas\w*|invest\w*|commit\w*|go(?:ing)? ahead|tak\w* (?:it|one|the|a|this|that)|increas\w*|mak\w* a (?:donation|purchase|booking|commitment))\b",

@@ -137,10 +137,10 @@ def _next_step(sentence: str, c: ModuleType, asked: bool) -> bool:
         return False
     if has(c.NEXT_STEP_FIXED, sentence):
         return True
+    if has(c.PAST_OR_DUE, sentence) and not has(c.FUTURE, sentence):
+        return False  # "you left an enquiry on Sunday", "what made you call today?": nothing arranged
     if asked:
         return bool(has(c.ACTION, sentence) or has(c.SLOT, sentence))
-    if has(c.PAST_OR_DUE, sentence) and not has(c.FUTURE, sentence):
-        return False  # "you left an enquiry on Sunday", "your service is due next month": nothing arranged
     return has(c.ACTION, sentence)
 
 
@@ -230,11 +230,14 @@ def rule_labels(text: str) -> TurnLabels:
         options_only = previous_asked and language == "zh" and bool(_ZH_OPTIONS.match(sentence))
         previous_asked = asked
         if asked and not options_only:
+            booking = _is_closing_question(sentence, c)
             for clause in _question_clauses(sentence, language):
                 questions += 1
                 real_questions += not has(c.ETIQUETTE, clause)
                 kind = spin_kind(f"if {supposing[:-1]}, {clause}" if supposing else clause, language)
                 supposing = ""
+                if booking and kind == "situation":
+                    kind = None  # "Thursday at 10 or Friday at 2, which suits you?" asks for a slot, not about them
                 if kind == "situation" and not has(c.SITUATION, clause):
                     # without a situation cue, only a question about the customer's world reads as one
                     weak_situation = weak_situation or has(c.ABOUT_CUSTOMER, sentence)
