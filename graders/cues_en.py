@@ -91,6 +91,8 @@ ETIQUETTE = _rx(
 # Questions of no SPIN kind: manners, and checks that the trainee understood or that an offer fits.
 NOT_SPIN_QUESTION = _rx(
     ETIQUETTE.pattern,
+    # "I'll give you a call back Friday, okay?": a proposal with an agreement tag asks nothing about them
+    r"^(?:\w+,? ){0,3}(?:i'll|i will|we'll|we will|let me|i can|i'm going to)\b.*\b(?:okay|ok|alright|all right)\W*$",
     r"\b(?:is that|is this|was that) fair\b|\bfair\?$|\bdid i get that right\b|\bhave i got that\b|\bis that the kind of thing\b|\bdoes that sound like\b",
 )
 NEED_PAYOFF = _rx(
@@ -281,6 +283,8 @@ ACTION = re.compile(
     r"(?:have|get) (?:it|them|that|this) (?:over|across|out) to you|see (?:you|your \w+|him|her|them)\b|"
     r"(?:i|we)(?:'ve got| have got| have) (?:an? )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|next|this))"
 )
+# "sometime next week", "in a week or so": a time too vague to arrange anything (seed 003's "vague next step")
+VAGUE_TIME = re.compile(r"\b(?:sometime|some time|at some point)(?: (?:next|this) (?:week|month))?\b|\b(?:next|this) (?:week|month) or so\b")
 # A time that is past or merely due, and the words that make a time an arrangement.
 PAST_OR_DUE = re.compile(
     r"\b(?:left|came|called|rang|phoned|spoke|sent|emailed|enquired|was|were|did|had|returning your call)\b|\b(?:is|are) due\b|\b(?:made|brought|prompted) you\b"

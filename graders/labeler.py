@@ -133,7 +133,7 @@ def spin_kind(clause: str, language: str) -> str | None:
 
 def _next_step(sentence: str, c: ModuleType, asked: bool) -> bool:
     """A concrete action with a time, proposed or asked about (a time alone or an action alone is not)."""
-    if not has(c.TIME, sentence):
+    if not has(c.TIME, sentence) or not has(c.TIME, c.VAGUE_TIME.sub(" ", sentence)):
         return False
     if has(c.NEXT_STEP_FIXED, sentence):
         return True
