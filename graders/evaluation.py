@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graders.labeler import label_turns
-from graders.labels import CLOSE_KINDS, FABE_KINDS, SPIN_KINDS
+from graders.labeler import label_turn
+from graders.labels import CLOSE_KINDS, FABE_KINDS, SPIN_KINDS, TurnLabels
 
 GROUPS = {"spin": SPIN_KINDS, "fabe": FABE_KINDS, "close": CLOSE_KINDS}
 
@@ -70,12 +71,15 @@ def load_set(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def evaluate(rows: list[dict]) -> Report:
-    """Label every row's text and compare with its gold labels."""
+def evaluate(rows: list[dict], label: Callable[[str], TurnLabels] = label_turn) -> Report:
+    """Label every row's text (with the full labeler unless told otherwise) and compare with its gold labels."""
+    return evaluate_predictions(rows, [label(row["text"]).contract() for row in rows])
+
+
+def evaluate_predictions(rows: list[dict], predictions: list[dict]) -> Report:
+    """Compare predicted labels (the LABELS.md shape) with each row's gold labels."""
     report = Report(counts={k: Counts() for kinds in GROUPS.values() for k in kinds})
-    labels = label_turns([row["text"] for row in rows])
-    for row, labelled in zip(rows, labels, strict=True):
-        predicted = labelled.contract()
+    for row, predicted in zip(rows, predictions, strict=True):
         report.n += 1
         wrong = {}
         for group, kinds in GROUPS.items():

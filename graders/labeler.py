@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from types import ModuleType
+from typing import NamedTuple
 
-from graders import cues_en, cues_zh, hypothetical
+from graders import cues_en, cues_zh, hypothetical, learned
 from graders.labels import TurnLabels
 from graders.memo import forget, has
 from graders.sentiment import negative_words
@@ -46,7 +47,7 @@ def clear_caches() -> None:
     """Forget every remembered reading (benchmarks measure cold labelling)."""
     forget()
     label_turn.cache_clear()
-    rule_labels.cache_clear()
+    read_turn.cache_clear()
     normalise.cache_clear()
 
 
@@ -198,8 +199,13 @@ def label_turn(text: str) -> TurnLabels:
     """Label one trainee turn: SPIN, FABE and close sets, its thinking stage, and director signals.
 
     The language is read from the text itself, so a trainee who switches language is still understood.
+    The cue rules read it first; the learned layer (graders/learned.py), when shipped, has the last word.
     """
-    return rule_labels(text)
+    reading = read_turn(text)
+    linear = learned.layer()
+    if linear is None:
+        return reading.labels
+    return linear.apply(reading.labels, learned.turn_features(*reading[1:], reading.labels, linear.known_words))
 
 
 def label_turns(texts: list[str]) -> list[TurnLabels]:
@@ -207,9 +213,23 @@ def label_turns(texts: list[str]) -> list[TurnLabels]:
     return [label_turn(t) for t in texts]
 
 
-@lru_cache(maxsize=8192)
+class Reading(NamedTuple):
+    """The cue rules' labels of a turn, with the sentences they read and which of them ask something."""
+
+    labels: TurnLabels
+    sentences: list[str]
+    asked: list[bool]
+    language: str
+
+
 def rule_labels(text: str) -> TurnLabels:
-    """The cue rules' reading of a turn (uncached callers: the accuracy and speed benchmarks)."""
+    """The cue rules' labels alone, before the learned layer."""
+    return read_turn(text).labels
+
+
+@lru_cache(maxsize=8192)
+def read_turn(text: str) -> Reading:
+    """The cue rules' reading of a turn: each sentence checked against its language's cue patterns."""
     norm = normalise(text)
     language = detect_language(norm)
     c = _cues(language)
@@ -221,8 +241,9 @@ def rule_labels(text: str) -> TurnLabels:
     weak_situation = False
     previous_asked = False
     supposing = ""
-    for sentence in split_sentences(norm):
-        asked = is_question(sentence, language)
+    sentences = split_sentences(norm)
+    asked_flags = [is_question(sentence, language) for sentence in sentences]
+    for sentence, asked in zip(sentences, asked_flags, strict=True):
         if not asked and language == "en" and cues_en.SUPPOSE.match(sentence):
             supposing = sentence  # "Suppose you could see every van on a map. How many extra jobs..."
             continue
@@ -272,7 +293,7 @@ def rule_labels(text: str) -> TurnLabels:
         "objection": has(c.OBJECTION_HANDLING, norm),
         "asked": real_questions > 0,
     }
-    return TurnLabels(
+    labels = TurnLabels(
         spin=frozenset(spin),
         fabe=frozenset(fabe),
         close=frozenset(close),
@@ -284,3 +305,4 @@ def rule_labels(text: str) -> TurnLabels:
         goodbye=has(c.GOODBYE, norm),
         introduces_self=has(c.INTRODUCES_SELF, norm),
     )
+    return Reading(labels, sentences, asked_flags, language)

@@ -1,0 +1,84 @@
+"""The labeler's learned layer: shipped, in step with its training data, and the same at run time as in training."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graders import learned
+from graders.evaluation import evaluate, load_set
+from graders.labeler import label_turn, read_turn, rule_labels
+
+DATA = Path(__file__).parent / "data"
+TRAINING_SETS = sorted(p for p in DATA.glob("labels_*.jsonl") if not p.stem.startswith("labels_holdout"))
+
+
+def _rows() -> list[dict]:
+    return [row for path in TRAINING_SETS for row in load_set(path)]
+
+
+def test_the_layer_ships_and_was_never_trained_on_a_held_out_set() -> None:
+    linear = learned.layer()
+    assert linear is not None, "graders/learned_model.json is missing: run python tools/train_labeler.py"
+    assert set(linear.trained_on) == {p.stem for p in TRAINING_SETS}, "retrain: python tools/train_labeler.py"
+    assert not any(name.startswith("labels_holdout") for name in linear.trained_on)
+    assert {"spin", "fabe", "close", "stage"} == linear.groups
+
+
+def test_run_time_features_skip_only_what_weighs_nothing() -> None:
+    # The labeler builds only the features the model has weights for; the scores must equal the full set's.
+    linear = learned.layer()
+    assert linear is not None
+    for row in _rows()[::7]:
+        reading = read_turn(row["text"])
+        full = learned.turn_features(*reading[1:], reading.labels)
+        fast = learned.turn_features(*reading[1:], reading.labels, linear.known_words)
+        assert fast <= full
+        assert linear.scores(fast) == pytest.approx(linear.scores(full), abs=1e-9)
+
+
+def test_the_shipped_model_is_what_the_trainer_makes_from_the_data() -> None:
+    # Editing a labelled set or the rules without retraining would ship a layer that learned something else.
+    pytest.importorskip("sklearn")
+    from tools import train_labeler as train
+
+    shipped = learned.layer()
+    assert shipped is not None
+    settings = json.loads(learned.MODEL_PATH.read_text(encoding="utf-8"))
+    fresh = learned.LinearLayer(
+        train.train(_rows(), c=settings["c"], groups=tuple(settings["groups"]), margin=settings["margin"])
+    )
+    for row in _rows()[::3]:
+        reading = read_turn(row["text"])
+        features = learned.turn_features(*reading[1:], reading.labels)
+        assert fresh.apply(reading.labels, features) == shipped.apply(reading.labels, features), row["id"]
+
+
+def test_the_layer_beats_the_rules_on_a_set_it_was_not_trained_on() -> None:
+    held_out = load_set(DATA / "labels_holdout.jsonl")
+    rules, full = evaluate(held_out, rule_labels), evaluate(held_out, label_turn)
+    assert full.stage_accuracy > rules.stage_accuracy
+    assert full.macro_f1("spin") > rules.macro_f1("spin")
+
+
+def test_a_broken_model_file_names_the_file_and_the_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = tmp_path / "learned_model.json"
+    broken.write_text('{"labels": ', encoding="utf-8")
+    monkeypatch.setattr(learned, "MODEL_PATH", broken)
+    learned.layer.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match=r"learned_model\.json.*train_labeler"):
+            learned.layer()
+    finally:
+        learned.layer.cache_clear()
+
+
+def test_without_a_model_file_the_rules_decide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(learned, "MODEL_PATH", tmp_path / "absent.json")
+    learned.layer.cache_clear()
+    try:
+        assert learned.layer() is None
+    finally:
+        learned.layer.cache_clear()
