@@ -1,6 +1,6 @@
 """Check the turn labeler on real human phrasing: PersuasionForGood (300 annotated persuasion dialogues).
 
-    python bench/persuasion_check.py [--examples 5]
+    python bench/persuasion_check.py [--examples 5] [--rules-only]
 
 The corpus labels each persuader sentence with a persuasion strategy. Those strategies map only loosely onto
 shared/LABELS.md, so this reports, per mapping, how often the labeler agrees (recall on sentences with the
@@ -16,7 +16,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from graders.labeler import label_turn
+from graders.labeler import label_turn, rule_labels
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "persuasionforgood" / "annotated_300.jsonl"
 
@@ -59,10 +59,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--examples", type=int, default=0, help="show this many misses per mapping")
+    parser.add_argument("--rules-only", action="store_true", help="the cue rules without the learned layer")
     args = parser.parse_args()
-    rows = [(text, gold, label_turn(text)) for text, gold in sentences(args.data)]
+    label = rule_labels if args.rules_only else label_turn
+    rows = [(text, gold, label(text)) for text, gold in sentences(args.data)]
     console = Console()
-    table = Table(title=f"PersuasionForGood: {len(rows)} persuader sentences")
+    how = "cue rules alone" if args.rules_only else "cue rules + learned layer"
+    table = Table(title=f"PersuasionForGood: {len(rows)} persuader sentences ({how})")
     for col in ("mapping", "corpus sentences", "recall", "precision"):
         table.add_column(col, justify="right")
     for name, (strategies, says) in MAPPINGS.items():
