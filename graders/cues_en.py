@@ -45,7 +45,7 @@ INDIRECT_QUESTION = _rx(
     r"\b(?:do|would) you mind (?:telling|sharing|explaining|if i ask|me asking)",
     r"\bhelp me understand\b",
     r"\b(?:share|describe|explain)\b.*\b(?:with me|to me|your|how|what)\b",
-    r"\bfill me in\b",
+    r"\bfill me in\b|^(?:\w+,? ){0,2}remind me (?:how|what|which|when|where|who|if|whether)\b",
     r"\bgive me (?:an idea|a sense|a feel|a rough idea)\b",
     r"\blet me know (?:what|how|which|when|whether|if|who)\b",
 )
@@ -56,7 +56,7 @@ TAG_QUESTION = re.compile(
 # --- SPIN -------------------------------------------------------------------------------------------------
 # Choosing between offers or slots ("which way round would suit you better?"): convergent, no SPIN question.
 CHOICE = re.compile(
-    r"\bwhich (?:one |day |time |slot )?(?:suits|works for|would suit|is better for|is easier for) you(?: better| best| more)?\W*$|\bwhich (?:way|one) are you leaning\b|\bleaning towards\b|"
+    r"\bwhich (?:one |day |time |slot )?(?:suits|works for|would suit|is better for|is easier for) you(?: better| best| more)?\W*$|\bwhich (?:one|day|time|slot|date)? ?(?:is|would be) (?:more |most )?(?:convenient|good|best|easier) for you\b|\bwhich (?:way|one) are you leaning\b|\bleaning towards\b|"
     r"\bwould it help if (?:i|we)\b|\bwould you like me to\b|"
     r"\bwhich (?:is|would be|one is|one's|works|suits|would work|would suit)(?: (?:better|best|easier|more convenient))?(?: for (?:you|your \w+))?\W*$"
     r"|\bwould (?:that|either|those|one of those) (?:suit|work)\b|^(?:so,? |well,? )?why (?:don't|not) (?:you|we|i)\b|"
@@ -73,6 +73,7 @@ ETIQUETTE = _rx(
     r"\b(?:have|got) you got (?:a|a few|two|five|ten|\d+) (?:minutes?|moments?|secs?)\b|\bhave you got (?:a|a few|two|five|ten|\d+) (?:minutes?|moments?)\b|\bshould i (?:call|ring|try) (?:you )?(?:back|later)\b|\bor shall i try you\b",
     r"\b(?:your|ur) (?:name|surname|full name)\b",
     r"\bhow(?:'re| are| you|'s| is)? (?:you |ya |it )?(?:doing|keeping|going)(?: today| this (?:morning|afternoon|evening))?\W*$|\bhow are you(?: today)?\W*$",
+    r"\bhow's your (?:morning|afternoon|evening|day|week)(?: going| been)?\W*$|\b(?:you|are you) alright(?: for a (?:quick )?(?:chat|minute|word))?\W*$|\bdid you (?:get|have|manage) (?:a chance )?to (?:have a )?(?:look|read|go through|check)\b",
     r"\bdo you have (?:a|a few|two|five) (?:minutes?|moments?|secs?|seconds?)\b|\bcatch you (?:at a bad time|in the middle)\b|^(?:hiya|hey|hi|hello),? (?:is (?:that|this)|are you) the (?:owner|manager|boss)\b",
     r"\bwho (?:am i|i'm) (?:speaking|talking) (?:to|with)\b",
     r"\bhow (?:should|shall|can|may) i (?:address|call) you\b",
@@ -92,7 +93,7 @@ ETIQUETTE = _rx(
 NOT_SPIN_QUESTION = _rx(
     ETIQUETTE.pattern,
     # "I'll give you a call back Friday, okay?": a proposal with an agreement tag asks nothing about them
-    r"^(?:\w+,? ){0,3}(?:i'll|i will|we'll|we will|let me|i can|i'm going to)\b.*\b(?:okay|ok|alright|all right)\W*$",
+    r"^(?:\w+,? ){0,3}(?:i'll|i will|we'll|we will|let me|i can|i'm going to)\b.*\b(?:okay|ok|alright|all right|yeah)\W*$",
     r"\b(?:is that|is this|was that) fair\b|\bfair\?$|\bdid i get that right\b|\bhave i got that\b|\bis that the kind of thing\b|\bdoes that sound like\b",
 )
 NEED_PAYOFF = _rx(
@@ -129,6 +130,7 @@ IMPLICATION = _rx(
     r"\baffecting\b|\bmeans? (?:for|on) (?:you|your|the|his|her|those)\b|\bknock-on\b|\bwhat (?:does|did) (?:that|it) (?:do to|mean on)",
     r"\baffect|\bimpact|\bconsequence|\bknock-on\b|\bramification",
     r"\bwhat (?:happens|would happen|will happen|happened) (?:if|when|to)\b|\bwhat (?:will|would) happen\W*$|\bwhen (?:it|that|this) (?:does )?(?:runs? out|happens|goes wrong), what\b",
+    r"\bhow much is (?:that|a|one|each|the|this) (?:\w+ ){1,2}worth\b|\bwhat's (?:one|a|that|each) (?:\w+ ){1,2}worth to (?:you|them|the business)\b|\bhow does (?:your|his|her|their) \w+ feel about\b",
     r"\bhow much of (?:your|the|his|her|their) (?:week|day|time|month|year|budget|evenings?)\b|\b(?:eat|eats|eating) up\b|\bswallow|\bwho (?:notices|feels it|gets hit|suffers)\b|\bhow long would (?:\w+ ){1,4}last\b|\b(?:doesn't|don't|won't|never) come back\b",
     r"\bwhat (?:does|did|would|will) (?:that|this|it) (?:mean for|cost|do to|lead to)\b",
     r"\bhow would (?:\w+ ){1,3}(?:manage|cope|get by|get on)\b|\bwhat (?:do you think )?happens (?:then|next)\b|\bwhat would you (?:realistically |actually )?do(?:\W*$| then| about)|\bhow (?:is|are|'s) (?:\w+ ){0,2}(?:gonna|going to) feel\b|\bdoes (?:it|that) mean\b|\bland with\b|\bharder to\b|\bwhat gives\b",
@@ -311,7 +313,9 @@ CONTACT = _rx(
     r"\b(?:e-?mail|postal|delivery|home|billing|shipping|street) address\b",
     r"\breach you\b|\bget hold of you\b|\bcontact you\b|\bget in touch with you\b",
     r"\b(?:which|what) (?:number|email|address)\b",
-    r"\b(?:wechat|whatsapp|telegram|line id|skype)\b",
+    # a messaging app asked about, not merely named ("we take orders on WhatsApp", "I'll WhatsApp you the brochure")
+    r"\b(?:are you|you're|is (?:that|this|it)) on (?:wechat|whatsapp|telegram|line|skype)\b|\b(?:wechat|whatsapp|telegram|line|skype) (?:id|number|handle)\b|\bline id\b",
+    r"\byour (?:name and |full name and )(?:e-?mail|number|phone number|mobile|handphone)\b|\bhandphone\b",
     r"\b(?:what's|what is|which is) (?:the )?(?:best )?(?:mobile|email|e-mail|number|address|landline)\b|\bdirect (?:line|number|dial)\b",
     r"\b\w+ dot (?:com|co|org|net|uk|cn|io)\b|\bwho else should (?:be|i|we) (?:copied|cc|copy|include|add)",
     r"\b(?:note|write|take) (?:down )?(?:your|the) (?:number|details|address|email)\b",
@@ -373,7 +377,7 @@ ASK_COMMITMENT = _rx(
 SUMMARIZE = _rx(
     r"^(?:\w+[,!]? )?so,? .*(?:—|–|-|,)\s*(?:right|correct|fair|yes|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right)\W*$",
     r"^(?:is that|was that|have i got (?:that|it|everything)|did i get (?:that|it|everything)|am i) (?:right|correct|about right)\W*$",
-    r"^(?:\w+[,!]? )?so,\s(?!if\b|when\b|what\b|how\b|suppose\b|imagine\b)|\bto play (?:it|that|this) back\b|\b(?:just )?so i(?:'ve| have) got (?:it|that|this|everything) right\b",
+    r"^(?:\w+[,!]? )?so,\s(?!if\b|when\b|what\b|how\b|suppose\b|imagine\b|uh\b|um\b|er\b|erm\b|i (?:just )?(?:wanted|want|was|thought)\b)|\bsame page\b|\bto play (?:it|that|this) back\b|\b(?:just )?so i(?:'ve| have) got (?:it|that|this|everything) right\b",
     r"\bgiven what you(?:'ve| have) (?:said|told me)\b|\bquick recap\b|\bread (?:that|it|this|those) back\b|\blet me just read\b|^(?:perfect|lovely|great|brilliant|right|ok|okay)\s*[:—–-]",
     r"^(?:\w+[,!]? )?so (?:a|an|that's|\d)\b",
     r"^(?:\w+[,!]? )?so[:;]",
@@ -444,6 +448,7 @@ CONDITION_END = re.compile(
 )
 POSITIVE = re.compile(
     r"\b(?:help|helps|save|saves|saved|saving|worth|benefit|easier|better|relief|valuable|useful|matter|calmer|happier)\b"
+    r"|\bfree up\b|\bget (?:that|it|them|those) back\b"
 )
 GAIN = re.compile(
     r"\b(?:could|can|were able|was able|managed|saved|disappeared|went away|gone|fixed|sorted|solved|cleared|"

