@@ -34,15 +34,13 @@ def _tokens(text: str, language: str) -> list[str]:
     return ["0" if t.isdigit() else t for t in found]
 
 
-def _grams(prefix: str, tokens: list[str], into: set[str], known: frozenset[str] | None) -> None:
+def _grams(tokens: list[str], known: frozenset[str] | None) -> list[str]:
+    """A sentence's words and word pairs ("^" marks its start)."""
     padded = ["^", *tokens]
     if known is None:
-        into.update(f"{prefix}{t}" for t in tokens)
-        into.update(f"{prefix}{a} {b}" for a, b in pairwise(padded))
-        return
+        return [*tokens, *(f"{a} {b}" for a, b in pairwise(padded))]
     # At run time only words that occur in some weighted feature can matter: skip building the rest.
-    into.update(f"{prefix}{t}" for t in tokens if t in known)
-    into.update(f"{prefix}{a} {b}" for a, b in pairwise(padded) if a in known and b in known)
+    return [t for t in tokens if t in known] + [f"{a} {b}" for a, b in pairwise(padded) if a in known and b in known]
 
 
 def turn_features(
@@ -58,10 +56,10 @@ def turn_features(
         if getattr(rules, flag):
             features.add(f"rule:{flag}")
     for sentence, is_asked in zip(sentences, asked, strict=True):
-        tokens = _tokens(sentence, language)
-        _grams("w:", tokens, features, known)
+        grams = _grams(_tokens(sentence, language), known)
+        features.update(["w:" + gram for gram in grams])
         if is_asked:  # SPIN counts only questions: their words get features of their own
-            _grams("q:", tokens, features, known)
+            features.update(["q:" + gram for gram in grams])
     return features
 
 
@@ -83,35 +81,46 @@ class LinearLayer:
         self.trained_on: tuple[str, ...] = tuple(data.get("trained_on", ()))
         self.margin: float = float(data["margin"])
         self.add_only: frozenset[str] = frozenset(data["add_only"])
+        index = {name: i for i, name in enumerate(self.names)}
+        self.label_models: dict[str, tuple[tuple[str, int], ...]] = {
+            group: tuple((kind, index[f"{group}:{kind}"]) for kind in kinds if f"{group}:{kind}" in index)
+            for group, kinds in GROUPS.items()
+            if group in self.groups
+        }
+        self.stage_models: tuple[tuple[str, int], ...] = (
+            tuple((stage, index[f"stage:{stage}"]) for stage in STAGE_CLASSES) if "stage" in self.groups else ()
+        )
         self.known_words: frozenset[str] = frozenset(
             word for feature in self.rows if feature[:2] in {"w:", "q:"} for word in feature[2:].split(" ")
         )
 
+    def _totals(self, features: set[str]) -> list[float]:
+        rows = [self.rows[feature] for feature in features & self.rows.keys()]
+        return list(map(sum, zip(self.biases, *rows, strict=True)))
+
     def scores(self, features: set[str]) -> dict[str, float]:
         """Each model's score for these features (above zero: the label applies)."""
-        rows = [self.rows[feature] for feature in features & self.rows.keys()]
-        return dict(zip(self.names, map(sum, zip(self.biases, *rows, strict=True)), strict=True))
+        return dict(zip(self.names, self._totals(features), strict=True))
 
     def apply(self, rules: TurnLabels, features: set[str]) -> TurnLabels:
         """The rules' labels, with the learned groups decided by the weights instead."""
-        scores = self.scores(features)
+        totals = self._totals(features)
         margin = self.margin
         update: dict = {}
-        for group, kinds in GROUPS.items():
-            if group in self.groups:
-                ruled = getattr(rules, group)
-                # The rules' verdict stands unless the weights disagree with it clearly; in the add-only groups
-                # the layer may find what the rules missed but never drops what they found.
-                if group in self.add_only:
-                    update[group] = ruled | {k for k in kinds if scores.get(f"{group}:{k}", 0.0) > margin}
-                else:
-                    update[group] = frozenset(
-                        k for k in kinds if scores.get(f"{group}:{k}", 0.0) > (-margin if k in ruled else margin)
-                    )
-        if "stage" in self.groups:
-            ruled_stage = rules.stage or "none"
-            best = max(STAGE_CLASSES, key=lambda stage: scores[f"stage:{stage}"])
-            if scores[f"stage:{best}"] > scores[f"stage:{ruled_stage}"] + margin:
+        for group, models in self.label_models.items():
+            ruled = getattr(rules, group)
+            # The rules' verdict stands unless the weights disagree with it clearly; in the add-only groups
+            # the layer may find what the rules missed but never drops what they found.
+            if group in self.add_only:
+                update[group] = ruled | {kind for kind, i in models if totals[i] > margin}
+            else:
+                update[group] = frozenset(
+                    kind for kind, i in models if totals[i] > (-margin if kind in ruled else margin)
+                )
+        if self.stage_models:
+            stage_scores = {stage: totals[i] for stage, i in self.stage_models}
+            best = max(stage_scores, key=stage_scores.__getitem__)
+            if stage_scores[best] > stage_scores[rules.stage or "none"] + margin:
                 update["stage"] = None if best == "none" else best
         return rules.model_copy(update=update)
 
