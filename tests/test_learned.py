@@ -63,6 +63,11 @@ def test_the_layer_beats_the_rules_on_a_set_it_was_not_trained_on() -> None:
     assert full.macro_f1("spin") > rules.macro_f1("spin")
 
 
+@pytest.mark.parametrize("row", load_set(DATA / "labels_contract.jsonl"), ids=lambda row: row["text"][:40])
+def test_the_contracts_own_examples_keep_the_contracts_labels(row: dict) -> None:
+    assert label_turn(row["text"]).contract() == {g: row[g] for g in ("spin", "fabe", "close", "stage")}
+
+
 def test_a_broken_model_file_names_the_file_and_the_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     broken = tmp_path / "learned_model.json"
     broken.write_text('{"labels": ', encoding="utf-8")
