@@ -205,7 +205,7 @@ def label_turn(text: str) -> TurnLabels:
     linear = learned.layer()
     if linear is None:
         return reading.labels
-    return linear.apply(reading.labels, learned.turn_features(*reading[1:], reading.labels, linear.known_words))
+    return linear.apply(reading.labels, learned.turn_features(*reading[1:], reading.labels, linear.known))
 
 
 def label_turns(texts: list[str]) -> list[TurnLabels]:

@@ -23,6 +23,8 @@ from graders.labels import CLOSE_KINDS, FABE_KINDS, SPIN_KINDS, TurnLabels
 MODEL_PATH = Path(__file__).with_name("learned_model.json")
 GROUPS: dict[str, tuple[str, ...]] = {"spin": SPIN_KINDS, "fabe": FABE_KINDS, "close": CLOSE_KINDS}
 STAGE_CLASSES = ("none", "cognitive", "divergent", "convergent")
+# The words, and the word pairs (first word -> second words), that some weighted feature uses.
+Vocabulary = tuple[frozenset[str], dict[str, frozenset[str]]]
 _EN_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
 _ZH_TOKEN = re.compile(r"[\u3400-\u9fff]|[a-z]+|\d+")
 
@@ -34,21 +36,23 @@ def _tokens(text: str, language: str) -> list[str]:
     return ["0" if t.isdigit() else t for t in found]
 
 
-def _grams(tokens: list[str], known: frozenset[str] | None) -> list[str]:
+def _grams(tokens: list[str], known: Vocabulary | None) -> list[str]:
     """A sentence's words and word pairs ("^" marks its start)."""
     padded = ["^", *tokens]
     if known is None:
         return [*tokens, *(f"{a} {b}" for a, b in pairwise(padded))]
-    # At run time only words that occur in some weighted feature can matter: skip building the rest.
-    return [t for t in tokens if t in known] + [f"{a} {b}" for a, b in pairwise(padded) if a in known and b in known]
+    # At run time only words and pairs that carry some weight can matter: skip building the rest.
+    words, pairs = known
+    empty: frozenset[str] = frozenset()
+    return [t for t in tokens if t in words] + [f"{a} {b}" for a, b in pairwise(padded) if b in pairs.get(a, empty)]
 
 
 def turn_features(
-    sentences: list[str], asked: list[bool], language: str, rules: TurnLabels, known: frozenset[str] | None = None
+    sentences: list[str], asked: list[bool], language: str, rules: TurnLabels, known: Vocabulary | None = None
 ) -> set[str]:
     """The named binary features of one turn: the rules' verdicts, its words, and the words of its questions.
 
-    `known` (the words a trained layer has weights for) only skips features that would weigh nothing."""
+    `known` (the words and pairs a trained layer has weights for) only skips features that would weigh nothing."""
     features = {f"lang={language}", f"rule:stage={rules.stage or 'none'}", f"rule:questions={min(rules.questions, 3)}"}
     for group in GROUPS:
         features.update(f"rule:{kind}" for kind in getattr(rules, group))
@@ -90,13 +94,21 @@ class LinearLayer:
         self.stage_models: tuple[tuple[str, int], ...] = (
             tuple((stage, index[f"stage:{stage}"]) for stage in STAGE_CLASSES) if "stage" in self.groups else ()
         )
-        self.known_words: frozenset[str] = frozenset(
-            word for feature in self.rows if feature[:2] in {"w:", "q:"} for word in feature[2:].split(" ")
-        )
+        words: set[str] = set()
+        pairs: dict[str, set[str]] = {}
+        for feature in self.rows:
+            if feature[:2] in {"w:", "q:"}:
+                first, _, second = feature[2:].partition(" ")
+                if second:
+                    pairs.setdefault(first, set()).add(second)
+                else:
+                    words.add(first)
+        self.known: Vocabulary = (frozenset(words), {a: frozenset(b) for a, b in pairs.items()})
 
     def _totals(self, features: set[str]) -> list[float]:
-        rows = [self.rows[feature] for feature in features & self.rows.keys()]
-        return list(map(sum, zip(self.biases, *rows, strict=True)))
+        # (not `features & self.rows.keys()`: that copies every key of the model into a set first)
+        weighted = [self.rows[feature] for feature in features if feature in self.rows]
+        return list(map(sum, zip(self.biases, *weighted, strict=True)))
 
     def scores(self, features: set[str]) -> dict[str, float]:
         """Each model's score for these features (above zero: the label applies)."""

@@ -34,7 +34,7 @@ def test_run_time_features_skip_only_what_weighs_nothing() -> None:
     for row in _rows()[::7]:
         reading = read_turn(row["text"])
         full = learned.turn_features(*reading[1:], reading.labels)
-        fast = learned.turn_features(*reading[1:], reading.labels, linear.known_words)
+        fast = learned.turn_features(*reading[1:], reading.labels, linear.known)
         assert fast <= full
         assert linear.scores(fast) == pytest.approx(linear.scores(full), abs=1e-9)
 
