@@ -193,7 +193,7 @@ def test_chinese_trial_closes_and_fixed_times(text: str, move: str) -> None:
     [
         "Would you be willing to make a small donation today?",  # real phrasing from PersuasionForGood
         "Is this something you would consider signing up for?",
-        "I'd encourage you to book the free trial.",
+        "I'd encourage you to sign up today.",  # (booking a free trial is a next step to most annotators)
         "Let me know how much you would like to give today.",
     ],
 )
