@@ -134,6 +134,8 @@ class LinearLayer:
             best = max(stage_scores, key=stage_scores.__getitem__)
             if stage_scores[best] > stage_scores[rules.stage or "none"] + margin:
                 update["stage"] = None if best == "none" else best
+        if all(getattr(rules, name) == value for name, value in update.items()):
+            return rules  # most turns: the layer agrees, and a copy would cost more than the scoring
         return rules.model_copy(update=update)
 
 
