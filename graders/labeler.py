@@ -201,11 +201,16 @@ def label_turn(text: str) -> TurnLabels:
     The language is read from the text itself, so a trainee who switches language is still understood.
     The cue rules read it first; the learned layer (graders/learned.py), when shipped, has the last word.
     """
-    reading = read_turn(text)
     linear = learned.layer()
     if linear is None:
-        return reading.labels
-    return linear.apply(reading.labels, learned.turn_features(*reading[1:], reading.labels, linear.known))
+        return read_turn(text).labels
+    return linear.apply(read_turn(text).labels, layer_features(text, linear.known))
+
+
+def layer_features(text: str, known: learned.Vocabulary | None = None) -> set[str]:
+    """The learned layer's features of a turn, read off the rules' reading (the trainer computes the same)."""
+    reading = read_turn(text)
+    return learned.turn_features(reading.sentences, reading.asked, reading.language, reading.labels, known)
 
 
 def label_turns(texts: list[str]) -> list[TurnLabels]:

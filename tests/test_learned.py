@@ -9,7 +9,7 @@ import pytest
 
 from graders import learned
 from graders.evaluation import evaluate, load_set
-from graders.labeler import label_turn, read_turn, rule_labels
+from graders.labeler import label_turn, layer_features, rule_labels
 
 DATA = Path(__file__).parent / "data"
 TRAINING_SETS = sorted(p for p in DATA.glob("labels_*.jsonl") if not p.stem.startswith("labels_holdout"))
@@ -32,9 +32,8 @@ def test_run_time_features_skip_only_what_weighs_nothing() -> None:
     linear = learned.layer()
     assert linear is not None
     for row in _rows()[::7]:
-        reading = read_turn(row["text"])
-        full = learned.turn_features(*reading[1:], reading.labels)
-        fast = learned.turn_features(*reading[1:], reading.labels, linear.known)
+        full = layer_features(row["text"])
+        fast = layer_features(row["text"], linear.known)
         assert fast <= full
         assert linear.scores(fast) == pytest.approx(linear.scores(full), abs=1e-9)
 
@@ -51,9 +50,8 @@ def test_the_shipped_model_is_what_the_trainer_makes_from_the_data() -> None:
         train.train(_rows(), c=settings["c"], groups=tuple(settings["groups"]), margin=settings["margin"])
     )
     for row in _rows()[::3]:
-        reading = read_turn(row["text"])
-        features = learned.turn_features(*reading[1:], reading.labels)
-        assert fresh.apply(reading.labels, features) == shipped.apply(reading.labels, features), row["id"]
+        rules, features = rule_labels(row["text"]), layer_features(row["text"])
+        assert fresh.apply(rules, features) == shipped.apply(rules, features), row["id"]
 
 
 def test_the_layer_beats_the_rules_on_a_set_it_was_not_trained_on() -> None:

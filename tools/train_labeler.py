@@ -19,8 +19,7 @@ from rich.table import Table
 
 from graders import learned
 from graders.evaluation import GROUPS, evaluate_predictions, load_set
-from graders.labeler import clear_caches, is_question, rule_labels
-from graders.text import detect_language, normalise, split_sentences
+from graders.labeler import clear_caches, layer_features, rule_labels
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SEALED = ("labels_holdout",)  # measured, never trained on: the only figures that say how it does on new calls
@@ -32,15 +31,6 @@ LEARNED_GROUPS = ("spin", "fabe", "close", "stage")
 # customer's director needs it to count the product as presented. Annotators mostly disagree with those about
 # which kind it is, not whether it is one: the layer may add FABE labels, never drop them.
 ADD_ONLY = ("fabe",)
-
-
-def features_of(text: str) -> set[str]:
-    """The same features the labeler computes at run time (graders/learned.py)."""
-    norm = normalise(text)
-    language = detect_language(norm)
-    sentences = split_sentences(norm)
-    asked = [is_question(s, language) for s in sentences]
-    return learned.turn_features(sentences, asked, language, rule_labels(text))
 
 
 def _fit(x, y, row_weights: list[float], c: float, balanced: bool = False):
@@ -64,7 +54,7 @@ def train(rows: list[dict], c: float = 3.0, groups: tuple[str, ...] = LEARNED_GR
     from sklearn.feature_extraction import DictVectorizer
 
     vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([dict.fromkeys(features_of(r["text"]), 1) for r in rows]).tocsr()
+    x = vectorizer.fit_transform([dict.fromkeys(layer_features(r["text"]), 1) for r in rows]).tocsr()
     x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear wants 32-bit indices
     names = vectorizer.get_feature_names_out()
     row_weights = [CONTRACT_WEIGHT if r["id"].startswith(CONTRACT_ID_PREFIX) else 1.0 for r in rows]
@@ -103,7 +93,7 @@ def _predict(model: dict | None, rows: list[dict]) -> list[dict]:
     out = []
     for r in rows:
         rules = rule_labels(r["text"])
-        out.append((linear.apply(rules, features_of(r["text"])) if linear else rules).contract())
+        out.append((linear.apply(rules, layer_features(r["text"])) if linear else rules).contract())
     return out
 
 
