@@ -88,7 +88,8 @@ class Objection(Strict):
 
     id: Slug
     trigger: ObjectionTrigger = Field(
-        description="price: when a price is first named; pitch: at the first product presentation; "
+        description="price: when a price is first named; pitch: at the first product presentation "
+        "(neither is raised if that same turn already makes one of its resolving FABE statements, on its topics); "
         "commitment: when a decision is first asked for; discovery: after a few discovery questions."
     )
     line: Text = Field(description="What the customer says when raising it.")

@@ -35,6 +35,9 @@ CONTACT_TRUST = 40
 IMPATIENT_BELOW = 20
 DISCOVERY_OBJECTION_AFTER = 3
 DUMP_LENGTH = 220
+# Objections that react to what the trainee just said, so the same turn can answer them in advance. Hesitation
+# at being asked many questions or asked to decide is the customer's own and always comes up.
+PREEMPTIBLE_TRIGGERS = frozenset({"pitch", "price"})
 
 
 @dataclass(frozen=True)
@@ -96,9 +99,7 @@ class _Turn:
         objection = self._objection(self.s.open_objection)
         if objection is None:
             return
-        moves = self.l.spin | self.l.fabe | self.l.close
-        touches = not objection.topics or mentions_any(self.norm, objection.topics)
-        if moves & set(objection.resolved_by) and touches and not self.l.rude:
+        if self._answers(objection, self.l.spin | self.l.fabe | self.l.close):
             self.s.resolved_objections.append(objection.id)
             self._adjust(trust=RESOLVE_TRUST)
             self.say("objection_resolved", objection.id)
@@ -305,13 +306,28 @@ class _Turn:
         return next((o for o in self.p.objections if o.id == objection_id), None)
 
     def _trigger(self, trigger: str) -> bool:
-        """Queue every not-yet-raised objection with this trigger; voice the first if none is open."""
+        """Queue every not-yet-raised objection with this trigger; voice the first if none is open.
+
+        A concern about what the trainee just said (the pitch, the price) is never raised when the same turn
+        already answered it: the customer does not ask "how do I know it works?" right after hearing the proof.
+        """
         waiting = self.s.open_objection
-        new = [o.id for o in self.p.objections if o.trigger == trigger and o.id not in self.s.raised_objections]
-        self.s.raised_objections.extend(new)
+        new = [o for o in self.p.objections if o.trigger == trigger and o.id not in self.s.raised_objections]
+        self.s.raised_objections.extend(o.id for o in new)
+        if trigger in PREEMPTIBLE_TRIGGERS:
+            # Only statements pre-empt: a question cannot answer a concern nobody has voiced yet.
+            for objection in [o for o in new if self._answers(o, self.l.fabe)]:
+                self.s.resolved_objections.append(objection.id)
+                self._adjust(trust=RESOLVE_TRUST)
+                new.remove(objection)
         if new and waiting is None:
-            self.say("raise_objection", new[0])
+            self.say("raise_objection", new[0].id)
         return bool(new)
+
+    def _answers(self, objection: Objection, moves: set[str]) -> bool:
+        """Whether this turn makes one of the moves that resolve the objection, on its topic, civilly."""
+        touches = not objection.topics or mentions_any(self.norm, objection.topics)
+        return bool(moves & set(objection.resolved_by)) and touches and not self.l.rude
 
     def _voice_next_objection(self) -> None:
         if self.s.open_objection is not None:

@@ -134,3 +134,24 @@ def test_the_director_never_changes_the_state_it_was_given_so_a_replay_starts_fr
         assert state.model_dump() == before
         state = decision.customer
     assert state.revealed_needs and state.milestones and state.raised_objections  # the call really moved it
+
+
+@pytest.mark.parametrize(
+    ("lang", "proof_opening"), [("en", "That's a fair question. "), ("zh", "您这个担心我理解。")], ids=["en", "zh"]
+)
+def test_proof_given_in_the_pitch_itself_answers_the_doubt_before_the_customer_voices_it(
+    simulator: Simulator, lang: str, proof_opening: str
+) -> None:
+    # The skilled script answers "how do I know it works?" on the next turn; here the proof comes with the pitch.
+    lines = script("tv-parent", lang, "good")
+    pitch, proof = lines[6], lines[7].removeprefix(proof_opening)
+    assert proof != lines[7], "the script's proof line changed: update proof_opening"
+    view = simulator.start("tv-parent", lang)
+    for line in [*lines[:6], f"{pitch} {proof}", *lines[8:]]:
+        if not view.finished:
+            view = simulator.say(view.thread_id, line)
+    doubt = next(o.line for o in get_persona("tv-parent", lang).objections if o.id == "does-it-work")
+    customer_lines = [m["text"] for m in view.transcript if m["role"] == "customer"]
+    assert not any(doubt in text for text in customer_lines), last_turns(view, 30)
+    assert view.outcome == "deal", last_turns(view)
+    assert not view.scorecard["inbound"]["mistake_weak_objection_handling"]["done"]
