@@ -71,6 +71,37 @@ def load_set(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def load_annotations(path: Path) -> list[list[dict]]:
+    """A labelled set as each of its annotators labelled it: the set's own rows, then every second opinion.
+
+    A second opinion is `second_opinions/<set>.<annotator>.jsonl` next to the set: the `id` and the four labels
+    of every turn, given by someone who saw neither the set's labels nor the labeler's.
+    """
+    rows = load_set(path)
+    versions = [rows]
+    for opinion in sorted((path.parent / "second_opinions").glob(f"{path.stem}.*.jsonl")):
+        by_id = {r["id"]: r for r in load_set(opinion)}
+        if sorted(by_id) != sorted(r["id"] for r in rows):
+            raise ValueError(f"{opinion} does not label exactly the turns of {path.name}: fix its ids")
+        versions.append([{**row, **{f: by_id[row["id"]][f] for f in (*GROUPS, "stage")}} for row in rows])
+    return versions
+
+
+def majority(versions: list[list[dict]]) -> tuple[list[dict], list[bool]]:
+    """Per turn, the labels most annotators chose, and whether most chose the same stage (no tie)."""
+    gold, stage_decided = [], []
+    for rows in zip(*versions, strict=True):
+        need = len(rows) // 2 + 1
+        stages = [r["stage"] for r in rows]
+        top = max(stages, key=stages.count)
+        merged = {**rows[0], "stage": top}
+        for group, kinds in GROUPS.items():
+            merged[group] = [k for k in kinds if sum(k in r[group] for r in rows) >= need]
+        gold.append(merged)
+        stage_decided.append(stages.count(top) >= need)
+    return gold, stage_decided
+
+
 def evaluate(rows: list[dict], label: Callable[[str], TurnLabels] = label_turn) -> Report:
     """Label every row's text (with the full labeler unless told otherwise) and compare with its gold labels."""
     return evaluate_predictions(rows, [label(row["text"]).contract() for row in rows])

@@ -46,8 +46,11 @@ def test_the_shipped_model_is_what_the_trainer_makes_from_the_data() -> None:
     shipped = learned.layer()
     assert shipped is not None
     settings = json.loads(learned.MODEL_PATH.read_text(encoding="utf-8"))
+    sets = train.load(train.training_set_names())
+    assert settings["annotations"] == {name: len(versions) for name, versions in sets.items()}, "retrain"
+    rows, weights = train.training_rows(sets)
     fresh = learned.LinearLayer(
-        train.train(_rows(), c=settings["c"], groups=tuple(settings["groups"]), margin=settings["margin"])
+        train.train(rows, c=settings["c"], groups=tuple(settings["groups"]), margin=settings["margin"], weights=weights)
     )
     for row in _rows()[::3]:
         rules, features = rule_labels(row["text"]), layer_features(row["text"])

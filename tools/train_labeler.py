@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from graders import learned
-from graders.evaluation import GROUPS, evaluate_predictions, load_set
+from graders.evaluation import GROUPS, evaluate_predictions, load_annotations
 from graders.labeler import clear_caches, layer_features, rule_labels
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -49,15 +49,24 @@ def _fit(x, y, row_weights: list[float], c: float, balanced: bool = False):
     return model
 
 
-def train(rows: list[dict], c: float = 3.0, groups: tuple[str, ...] = LEARNED_GROUPS, margin: float = 1.0) -> dict:
-    """Fit one binary model per label and one per stage (one against the rest); return the JSON model."""
+def train(
+    rows: list[dict],
+    c: float = 3.0,
+    groups: tuple[str, ...] = LEARNED_GROUPS,
+    margin: float = 1.0,
+    weights: list[float] | None = None,
+) -> dict:
+    """Fit one binary model per label and one per stage (one against the rest); return the JSON model.
+
+    `weights` gives each row's weight (default: 1, or CONTRACT_WEIGHT for the contract's examples).
+    """
     from sklearn.feature_extraction import DictVectorizer
 
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform([dict.fromkeys(layer_features(r["text"]), 1) for r in rows]).tocsr()
     x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear wants 32-bit indices
     names = vectorizer.get_feature_names_out()
-    row_weights = [CONTRACT_WEIGHT if r["id"].startswith(CONTRACT_ID_PREFIX) else 1.0 for r in rows]
+    row_weights = weights or [_weight(r) for r in rows]
 
     def export(model) -> dict:
         weights = {str(names[i]): round(float(w), 4) for i, w in enumerate(model.coef_[0]) if abs(w) >= 1e-4}
@@ -84,8 +93,32 @@ def train(rows: list[dict], c: float = 3.0, groups: tuple[str, ...] = LEARNED_GR
     }
 
 
-def _load(names: list[str]) -> dict[str, list[dict]]:
-    return {name: load_set(DATA / f"{name}.jsonl") for name in names}
+def _weight(row: dict) -> float:
+    return CONTRACT_WEIGHT if row["id"].startswith(CONTRACT_ID_PREFIX) else 1.0
+
+
+def training_set_names() -> list[str]:
+    """Every labelled set but the sealed ones."""
+    return sorted(p.stem for p in DATA.glob("labels_*.jsonl") if not p.stem.startswith(SEALED))
+
+
+def load(names: list[str]) -> dict[str, list[list[dict]]]:
+    """Each set as each of its annotators labelled it (its own labels first, then any second opinions)."""
+    return {name: load_annotations(DATA / f"{name}.jsonl") for name in names}
+
+
+def training_rows(sets: dict[str, list[list[dict]]]) -> tuple[list[dict], list[float]]:
+    """Every annotator's version of every turn, each turn's versions sharing its weight.
+
+    A turn two annotators labelled differently teaches the layer that either reading is half right, so it
+    learns what most careful annotators would say rather than one annotator's habits.
+    """
+    rows, weights = [], []
+    for versions in sets.values():
+        for version in versions:
+            rows += version
+            weights += [_weight(r) / len(versions) for r in version]
+    return rows, weights
 
 
 def _predict(model: dict | None, rows: list[dict]) -> list[dict]:
@@ -97,11 +130,13 @@ def _predict(model: dict | None, rows: list[dict]) -> list[dict]:
     return out
 
 
-def _row(table: Table, name: str, how: str, rows: list[dict], predicted: list[dict], means: dict) -> None:
-    report = evaluate_predictions(rows, predicted)
-    means.setdefault(how, []).append([report.macro_f1(g) for g in GROUPS] + [report.stage_accuracy])
-    figures = (*(f"{report.macro_f1(g):.3f}" for g in GROUPS), f"{report.stage_accuracy:.3f}")
-    table.add_row(name, how, str(report.n), *figures)
+def _row(table: Table, name: str, how: str, golds: list[list[dict]], predicted: list[dict], means: dict) -> None:
+    """One line of figures: against one annotator, or the mean against several."""
+    reports = [evaluate_predictions(gold, predicted) for gold in golds]
+    per_gold = [[r.macro_f1(g) for g in GROUPS] + [r.stage_accuracy] for r in reports]
+    figures = [sum(f) / len(f) for f in zip(*per_gold, strict=True)]
+    means.setdefault(how, []).append(figures)
+    table.add_row(name, how, str(reports[0].n), *(f"{v:.3f}" for v in figures))
 
 
 def main() -> None:
@@ -111,33 +146,48 @@ def main() -> None:
     parser.add_argument("--groups", default=",".join(LEARNED_GROUPS), help="label groups the layer decides")
     parser.add_argument("--evaluate", action="store_true", help="leave each training set out in turn")
     parser.add_argument("--test", nargs="*", default=[], help="train on the other sets, report on these")
+    parser.add_argument("--first-only", action="store_true", help="train on each set's own labels, no second opinions")
+    parser.add_argument(
+        "--against",
+        choices=("first", "each"),
+        default="first",
+        help="score against the set's own labels, or against each of its annotators in turn (the mean)",
+    )
     args = parser.parse_args()
     groups = tuple(g for g in args.groups.split(",") if g)
-    names = sorted(p.stem for p in DATA.glob("labels_*.jsonl") if not p.stem.startswith(SEALED))
-    sets = _load([n for n in names if n not in args.test])
+    names = training_set_names()
+    sets = load([n for n in names if n not in args.test])
+    if args.first_only:
+        sets = {name: versions[:1] for name, versions in sets.items()}
     console = Console(width=120)
     clear_caches()
     if args.evaluate or args.test:
         table = Table(title=f"Rules alone vs rules + learned layer (C={args.c}, groups {','.join(groups)})")
         for col in ("set", "labeler", "turns", *(f"{g} F1" for g in GROUPS), "stage acc"):
             table.add_column(col, justify="right")
-        tests = _load(args.test) if args.test else sets
+        tests = load(args.test) if args.test else sets
         means: dict[str, list[list[float]]] = {}
-        for name, rows in tests.items():
-            train_rows = [r for other, rs in sets.items() if other != name for r in rs]
-            model = train(train_rows, args.c, groups, args.margin)
-            _row(table, name, "rules", rows, _predict(None, rows), means)
-            _row(table, name, "rules + layer", rows, _predict(model, rows), means)
+        for name, versions in tests.items():
+            rows, weights = training_rows({other: v for other, v in sets.items() if other != name})
+            model = train(rows, args.c, groups, args.margin, weights)
+            golds = versions if args.against == "each" else versions[:1]
+            _row(table, name, "rules", golds, _predict(None, versions[0]), means)
+            _row(table, name, "rules + layer", golds, _predict(model, versions[0]), means)
         if len(tests) > 1:
             for how, figures in means.items():
                 table.add_row("mean of sets", how, "", *(f"{sum(f) / len(f):.3f}" for f in zip(*figures, strict=True)))
         console.print(table)
         return
-    rows = [r for rs in sets.values() for r in rs]
-    model = {"trained_on": list(sets), **train(rows, args.c, groups, args.margin)}
+    rows, weights = training_rows(sets)
+    trained = train(rows, args.c, groups, args.margin, weights)
+    model = {"trained_on": list(sets), "annotations": {n: len(v) for n, v in sets.items()}, **trained}
     learned.MODEL_PATH.write_text(json.dumps(model, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     weights = sum(len(m["weights"]) for part in ("labels", "stages") for m in model[part].values())
-    console.print(f"wrote {learned.MODEL_PATH} ({len(rows)} turns from {len(sets)} sets, {weights} non-zero weights)")
+    turns = sum(len(v[0]) for v in sets.values())
+    console.print(
+        f"wrote {learned.MODEL_PATH} ({turns} turns from {len(sets)} sets, {len(rows)} annotations, "
+        f"{weights} non-zero weights)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,93 @@
+"""How far careful annotators agree with each other on the sealed sets, and where the labeler stands among them.
+
+python bench/annotator_agreement.py                 # every sealed set that has second opinions
+python bench/annotator_agreement.py --rules-only    # the cue rules alone, without the learned layer
+
+Each sealed set (tests/data/labels_holdout*.jsonl) was labelled by the annotator who wrote it; two more annotators
+labelled the same turns later, blind to those labels and to the labeler (tests/data/second_opinions/, one file per
+set and annotator, `id` plus the four labels). The figures:
+- annotator vs annotator: macro-F1 and stage agreement for each pair, then their mean. This is the ceiling any
+  labeler can be expected to reach against one person's labels: F1 between two label sets is symmetric.
+- labeler vs annotator: the same figures for the labeler against each of the three, then their mean.
+- labeler vs majority: against the labels at least two of the three chose (a turn with three different stages
+  is left out of the stage figure).
+"""
+
+from __future__ import annotations
+
+import argparse
+from itertools import combinations
+from pathlib import Path
+from statistics import mean
+
+from rich.console import Console
+from rich.table import Table
+
+from graders.evaluation import GROUPS, Report, evaluate_predictions, load_annotations, majority
+from graders.labeler import label_turn, rule_labels
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+OPINIONS = DATA / "second_opinions"
+
+
+def figures(report: Report) -> list[float]:
+    return [report.macro_f1(g) for g in GROUPS] + [report.stage_accuracy]
+
+
+def mean_figures(reports: list[Report]) -> list[float]:
+    return [mean(column) for column in zip(*map(figures, reports), strict=True)]
+
+
+def compare(versions: list[list[dict]], predictions: list[dict]) -> dict[str, list[Report]]:
+    """The annotators against each other, the labeler against each, and the labeler against their majority."""
+    gold, decided = majority(versions)
+    kept = [i for i, d in enumerate(decided) if d]
+    return {
+        "annotator vs annotator": [evaluate_predictions(a, b) for a, b in combinations(versions, 2)],
+        "labeler vs annotator": [evaluate_predictions(v, predictions) for v in versions],
+        "labeler vs majority": [evaluate_predictions(gold, predictions)],
+        "stage": [evaluate_predictions([gold[i] for i in kept], [predictions[i] for i in kept])],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rules-only", action="store_true", help="the cue rules without the learned layer")
+    args = parser.parse_args()
+    label = rule_labels if args.rules_only else label_turn
+    by_set = {s.stem: load_annotations(s) for s in sorted(DATA.glob("labels_holdout*.jsonl"))}
+    by_set = {name: versions for name, versions in by_set.items() if len(versions) == 3}
+    if not by_set:
+        raise SystemExit(f"no sealed set has two second opinions in {OPINIONS}")
+    pooled = [[row for versions in by_set.values() for row in versions[who]] for who in range(3)]
+    how = "rules alone" if args.rules_only else "rules + layer"
+    table = Table(title=f"Agreement on the sealed sets ({how}): SPIN / FABE / close macro-F1, stage agreement")
+    for col in ("set", "turns", "comparison", *(f"{g} F1" for g in GROUPS), "stage"):
+        table.add_column(col, justify="right")
+    for name, versions in {"all sealed": pooled, **by_set}.items():
+        found = compare(versions, [label(r["text"]).contract() for r in versions[0]])
+        if name == "all sealed":
+            everything = found
+        majority_figures = [*figures(found["labeler vs majority"][0])[:3], found["stage"][0].stage_accuracy]
+        rows = {
+            "annotator vs annotator (mean of 3 pairs)": mean_figures(found["annotator vs annotator"]),
+            "labeler vs annotator (mean of 3)": mean_figures(found["labeler vs annotator"]),
+            f"labeler vs majority (stage on {found['stage'][0].n} turns)": majority_figures,
+        }
+        for i, (comparison, values) in enumerate(rows.items()):
+            first = (name, str(len(versions[0]))) if i == 0 else ("", "")
+            table.add_row(*first, comparison, *(f"{v:.3f}" for v in values))
+        table.add_section()
+    console = Console(width=150)
+    console.print(table)
+    per = Table(title=f"All sealed turns, F1 per label ({how})")
+    columns = ("annotator vs annotator", "labeler vs annotator", "labeler vs majority")
+    for col in ("label", *columns):
+        per.add_column(col, justify="right")
+    for kind in everything["labeler vs majority"][0].counts:
+        per.add_row(kind, *(f"{mean(r.counts[kind].f1 for r in everything[c]):.3f}" for c in columns))
+    console.print(per)
+
+
+if __name__ == "__main__":
+    main()
