@@ -204,13 +204,15 @@ def label_turn(text: str) -> TurnLabels:
     linear = learned.layer()
     if linear is None:
         return read_turn(text).labels
-    return linear.apply(read_turn(text).labels, layer_features(text, linear.known))
+    reading = read_turn(text)
+    rows = linear.turn_rows(reading.sentences, reading.asked, reading.language, reading.labels)
+    return linear.decide(reading.labels, linear.totals(rows))
 
 
-def layer_features(text: str, known: learned.Vocabulary | None = None) -> set[str]:
+def layer_features(text: str) -> set[str]:
     """The learned layer's features of a turn, read off the rules' reading (the trainer computes the same)."""
     reading = read_turn(text)
-    return learned.turn_features(reading.sentences, reading.asked, reading.language, reading.labels, known)
+    return learned.turn_features(reading.sentences, reading.asked, reading.language, reading.labels)
 
 
 def label_turns(texts: list[str]) -> list[TurnLabels]:

@@ -1,12 +1,13 @@
 """A linear layer over the cue rules, learned from the hand-labelled sets in tests/data.
 
-The rules read each clause; annotators still differ from them in ways no single cue captures (a read-back that
-is a summary to one trainer and a confirmed fact to another, a free survey booked as a next step or as a
-commitment). The layer sees the rules' verdicts and the turn's words, and its weights come from every
-labelled set we have, so its reading follows those annotators rather than one author's cue list.
+The rules read each clause for a cue; careful annotators read a turn as a whole (a read-back that restates a
+guarantee is a summary, not evidence; "how often does it jam?" is about a difficulty). The layer sees the rules'
+verdicts and the turn's words and word pairs, those of its questions and of its last sentence apart, and its
+weights come from every labelled set we have, so its reading follows those annotators rather than one author's
+cue list.
 
 It is a plain dot product over named features: the weights sit in `learned_model.json` (written by
-`tools/train_labeler.py`, which needs scikit-learn; reading them needs nothing), so the labeler stays offline,
+`tools/train_labeler.py`, which needs scikit-learn; reading them needs only numpy), so the labeler stays offline,
 deterministic and fast. Without the file the rules alone decide.
 """
 
@@ -18,13 +19,14 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+import numpy as np
+
 from graders.labels import CLOSE_KINDS, FABE_KINDS, SPIN_KINDS, TurnLabels
 
 MODEL_PATH = Path(__file__).with_name("learned_model.json")
 GROUPS: dict[str, tuple[str, ...]] = {"spin": SPIN_KINDS, "fabe": FABE_KINDS, "close": CLOSE_KINDS}
 STAGE_CLASSES = ("none", "cognitive", "divergent", "convergent")
-# The words, and the word pairs (first word -> second words), that some weighted feature uses.
-Vocabulary = tuple[frozenset[str], dict[str, frozenset[str]]]
+GRAM_KINDS = ("w", "q", "l")  # every word and pair; those of questions; those of the last sentence
 _EN_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
 _ZH_TOKEN = re.compile(r"[\u3400-\u9fff]|[a-z]+|\d+")
 
@@ -36,34 +38,37 @@ def _tokens(text: str, language: str) -> list[str]:
     return ["0" if t.isdigit() else t for t in found]
 
 
-def _grams(tokens: list[str], known: Vocabulary | None) -> list[str]:
+def _grams(tokens: list[str]) -> list[str]:
     """A sentence's words and word pairs ("^" marks its start)."""
-    padded = ["^", *tokens]
-    if known is None:
-        return [*tokens, *(f"{a} {b}" for a, b in pairwise(padded))]
-    # At run time only words and pairs that carry some weight can matter: skip building the rest.
-    words, pairs = known
-    empty: frozenset[str] = frozenset()
-    return [t for t in tokens if t in words] + [f"{a} {b}" for a, b in pairwise(padded) if b in pairs.get(a, empty)]
+    return [*tokens, *(f"{a} {b}" for a, b in pairwise(["^", *tokens]))]
 
 
-def turn_features(
-    sentences: list[str], asked: list[bool], language: str, rules: TurnLabels, known: Vocabulary | None = None
-) -> set[str]:
-    """The named binary features of one turn: the rules' verdicts, its words, and the words of its questions.
-
-    `known` (the words and pairs a trained layer has weights for) only skips features that would weigh nothing."""
+def _rule_features(language: str, rules: TurnLabels) -> set[str]:
     features = {f"lang={language}", f"rule:stage={rules.stage or 'none'}", f"rule:questions={min(rules.questions, 3)}"}
     for group in GROUPS:
         features.update(f"rule:{kind}" for kind in getattr(rules, group))
     for flag in ("mentions_price", "greeting", "goodbye", "introduces_self"):
         if getattr(rules, flag):
             features.add(f"rule:{flag}")
-    for sentence, is_asked in zip(sentences, asked, strict=True):
-        grams = _grams(_tokens(sentence, language), known)
-        features.update(["w:" + gram for gram in grams])
-        if is_asked:  # SPIN counts only questions: their words get features of their own
-            features.update(["q:" + gram for gram in grams])
+    return features
+
+
+def _gram_kinds(asked: list[bool]) -> list[tuple[str, ...]]:
+    """Which gram features each sentence gives: its words always, as a question's if it asks, as the last's."""
+    last = len(asked) - 1
+    return [("w", *(("q",) if is_asked else ()), *(("l",) if i == last else ())) for i, is_asked in enumerate(asked)]
+
+
+def turn_features(sentences: list[str], asked: list[bool], language: str, rules: TurnLabels) -> set[str]:
+    """The named binary features of one turn: the rules' verdicts, its words, and the words of its questions.
+
+    SPIN counts only questions, so their words are features of their own; so are the words of the last sentence,
+    where a question or a closing move usually sits."""
+    features = _rule_features(language, rules)
+    for sentence, kinds in zip(sentences, _gram_kinds(asked), strict=True):
+        grams = _grams(_tokens(sentence, language))
+        for kind in kinds:
+            features.update([f"{kind}:{gram}" for gram in grams])
     return features
 
 
@@ -75,16 +80,19 @@ class LinearLayer:
         self.names: tuple[str, ...] = tuple(models)
         self.biases: tuple[float, ...] = tuple(model["bias"] for model in models.values())
         # One row of weights (one per model) for each weighted feature: a turn's scores are the column sums of
-        # its features' rows, one lookup per feature instead of one per feature per model.
+        # its features' rows, gathered and summed by numpy (a turn has about fifty weighted features).
         columns: dict[str, list[float]] = {}
         for column, model in enumerate(models.values()):
             for feature, weight in model["weights"].items():
                 columns.setdefault(feature, [0.0] * len(models))[column] = weight
-        self.rows: dict[str, tuple[float, ...]] = {feature: tuple(row) for feature, row in columns.items()}
+        self.row_of: dict[str, int] = {feature: row for row, feature in enumerate(columns)}
+        self.matrix = np.array(list(columns.values()), dtype=np.float32).reshape(len(columns), len(models))
+        self.bias_row = np.array(self.biases, dtype=np.float64)
         self.groups: frozenset[str] = frozenset(data["groups"])
         self.trained_on: tuple[str, ...] = tuple(data.get("trained_on", ()))
         self.margin: float = float(data["margin"])
-        self.add_only: frozenset[str] = frozenset(data["add_only"])
+        # How clearly the weights must disagree to drop a label the rules found, per group (default: the margin).
+        self.keep: dict[str, float] = {group: float(k) for group, k in data.get("keep", {}).items()}
         index = {name: i for i, name in enumerate(self.names)}
         self.label_models: dict[str, tuple[tuple[str, int], ...]] = {
             group: tuple((kind, index[f"{group}:{kind}"]) for kind in kinds if f"{group}:{kind}" in index)
@@ -94,41 +102,61 @@ class LinearLayer:
         self.stage_models: tuple[tuple[str, int], ...] = (
             tuple((stage, index[f"stage:{stage}"]) for stage in STAGE_CLASSES) if "stage" in self.groups else ()
         )
-        words: set[str] = set()
-        pairs: dict[str, set[str]] = {}
-        for feature in self.rows:
-            if feature[:2] in {"w:", "q:"}:
-                first, _, second = feature[2:].partition(" ")
+        # The same rows by gram kind, words and (first word -> second word) pairs, so a turn's rows are found
+        # without spelling out the name of every gram it has (see turn_rows).
+        self.word_rows: dict[str, dict[str, int]] = {kind: {} for kind in GRAM_KINDS}
+        self.pair_rows: dict[str, dict[str, dict[str, int]]] = {kind: {} for kind in GRAM_KINDS}
+        for feature, row in self.row_of.items():
+            kind, colon, gram = feature.partition(":")
+            if colon and kind in self.word_rows:
+                first, _, second = gram.partition(" ")
                 if second:
-                    pairs.setdefault(first, set()).add(second)
+                    self.pair_rows[kind].setdefault(first, {})[second] = row
                 else:
-                    words.add(first)
-        self.known: Vocabulary = (frozenset(words), {a: frozenset(b) for a, b in pairs.items()})
+                    self.word_rows[kind][first] = row
 
-    def _totals(self, features: set[str]) -> list[float]:
-        # (not `features & self.rows.keys()`: that copies every key of the model into a set first)
-        weighted = [self.rows[feature] for feature in features if feature in self.rows]
-        return list(map(sum, zip(self.biases, *weighted, strict=True)))
+    def turn_rows(self, sentences: list[str], asked: list[bool], language: str, rules: TurnLabels) -> set[int]:
+        """The rows of the turn's weighted features: exactly those of turn_features(), found without naming them."""
+        rows = {self.row_of[f] for f in _rule_features(language, rules) if f in self.row_of}
+        for sentence, kinds in zip(sentences, _gram_kinds(asked), strict=True):
+            tokens = _tokens(sentence, language)
+            for kind in kinds:
+                words, pairs = self.word_rows[kind], self.pair_rows[kind]
+                rows.update([words[t] for t in tokens if t in words])
+                previous = "^"
+                for token in tokens:
+                    after = pairs.get(previous)
+                    if after is not None and token in after:
+                        rows.add(after[token])
+                    previous = token
+        return rows
+
+    def totals(self, rows: set[int]) -> list[float]:
+        """Each model's score (in `names` order) from the rows of a turn's weighted features."""
+        return (self.matrix.take(list(rows), axis=0).sum(axis=0) + self.bias_row).tolist()
+
+    def _rows(self, features: set[str]) -> set[int]:
+        return {self.row_of[feature] for feature in features if feature in self.row_of}
 
     def scores(self, features: set[str]) -> dict[str, float]:
         """Each model's score for these features (above zero: the label applies)."""
-        return dict(zip(self.names, self._totals(features), strict=True))
+        return dict(zip(self.names, self.totals(self._rows(features)), strict=True))
 
     def apply(self, rules: TurnLabels, features: set[str]) -> TurnLabels:
         """The rules' labels, with the learned groups decided by the weights instead."""
-        totals = self._totals(features)
+        return self.decide(rules, self.totals(self._rows(features)))
+
+    def decide(self, rules: TurnLabels, totals: list[float]) -> TurnLabels:
+        """The rules' labels, with the learned groups decided by these scores (one per model)."""
         margin = self.margin
         update: dict = {}
         for group, models in self.label_models.items():
             ruled = getattr(rules, group)
-            # The rules' verdict stands unless the weights disagree with it clearly; in the add-only groups
-            # the layer may find what the rules missed but never drops what they found.
-            if group in self.add_only:
-                update[group] = ruled | {kind for kind, i in models if totals[i] > margin}
-            else:
-                update[group] = frozenset(
-                    kind for kind, i in models if totals[i] > (-margin if kind in ruled else margin)
-                )
+            # The rules' verdict is one of the features and the weights decide, except that a label the rules
+            # found is dropped only when the weights are clearly against it (`keep`): a stated guarantee should
+            # not stop counting as evidence for the customer because the layer leans slightly the other way.
+            keep = self.keep.get(group, margin)
+            update[group] = frozenset(kind for kind, i in models if totals[i] > (-keep if kind in ruled else margin))
         if self.stage_models:
             stage_scores = {stage: totals[i] for stage, i in self.stage_models}
             best = max(stage_scores, key=stage_scores.__getitem__)

@@ -43,7 +43,11 @@ PROBES: dict[str, dict[str, list[str]]] = {
         "need_payoff": ["If {t} were sorted, how much would that help you?"],
         "feature": ["About {t}: the package includes free installation and a 12-month plan."],
         "advantage": ["About {t}: unlike the alternatives, it works automatically, so it is faster."],
-        "benefit": ["About {t}: so you will save time and money every week.", "For you, {t} means you'll save time."],
+        # A benefit is tied to a need the customer stated (LABELS.md): the probes say so, as trainees do.
+        "benefit": [
+            "You mentioned {t}, so this means you'll save time and money every week.",
+            "About {t}: so you will save time and money every week.",
+        ],
         "evidence": ["About {t}: over 5,000 customers use it, with a 30-day money-back guarantee."],
         "summarize": ["So, just to confirm: {t}, is that right?"],
         "ask_commitment": ["Shall I go ahead and place the order for {t}?"],
@@ -57,7 +61,7 @@ PROBES: dict[str, dict[str, list[str]]] = {
         "need_payoff": ["如果{t}解决了,对您帮助大吗?"],
         "feature": ["关于{t}:套餐包含免费安装,还有12个月的服务。"],
         "advantage": ["关于{t}:和别的相比,它能自动完成,更省心。"],
-        "benefit": ["关于{t}:这样您就能省下时间和钱。", "关于{t}:对您来说,这能省下不少时间和钱。"],
+        "benefit": ["您刚才说到{t},用了这个,您就能省下时间和钱。", "关于{t}:这样您就能省下时间和钱。"],
         "evidence": ["关于{t}:已经有五千多位客户在用,还有30天无理由退款。"],
         "summarize": ["我确认一下:{t},对吗?"],
         "ask_commitment": ["那我现在就帮您下单{t},可以吗?"],

@@ -9,7 +9,7 @@ import pytest
 
 from graders import learned
 from graders.evaluation import evaluate, load_set
-from graders.labeler import label_turn, layer_features, rule_labels
+from graders.labeler import label_turn, layer_features, read_turn, rule_labels
 
 DATA = Path(__file__).parent / "data"
 TRAINING_SETS = sorted(p for p in DATA.glob("labels_*.jsonl") if not p.stem.startswith("labels_holdout"))
@@ -27,15 +27,16 @@ def test_the_layer_ships_and_was_never_trained_on_a_held_out_set() -> None:
     assert {"spin", "fabe", "close", "stage"} == linear.groups
 
 
-def test_run_time_features_skip_only_what_weighs_nothing() -> None:
-    # The labeler builds only the features the model has weights for; the scores must equal the full set's.
+def test_the_run_time_path_scores_exactly_the_features_the_trainer_names() -> None:
+    # At run time the labeler finds the rows of a turn's weighted features without naming them; the scores must
+    # equal those of the named features the trainer fits on.
     linear = learned.layer()
     assert linear is not None
     for row in _rows()[::7]:
-        full = layer_features(row["text"])
-        fast = layer_features(row["text"], linear.known)
-        assert fast <= full
-        assert linear.scores(fast) == pytest.approx(linear.scores(full), abs=1e-9)
+        reading = read_turn(row["text"])
+        rows = linear.turn_rows(reading.sentences, reading.asked, reading.language, reading.labels)
+        fast = dict(zip(linear.names, linear.totals(rows), strict=True))
+        assert fast == pytest.approx(linear.scores(layer_features(row["text"])), abs=1e-5)  # float32 sums
 
 
 def test_the_shipped_model_is_what_the_trainer_makes_from_the_data() -> None:

@@ -90,16 +90,17 @@ GOOD: dict[str, dict[str, list[str]]] = {
             "If that were true for you, would it help?",
         ],
         "objection_defer": [
-            "I understand. Just to make sure I have it right: {summary}. {benefit} Why don't we {step} {when}?",
+            "I understand. Just to make sure I have it right: {summary}. For you, that means {benefit_lc} "
+            "Why don't we {step} {when}?",
         ],
         "objection_authority": [
-            "That makes sense. So what you need is this: {summary}. {benefit} "
+            "That makes sense. So what you need is this: {summary}. For you, that means {benefit_lc} "
             "Why don't we {step} {when}, when they can be there too?",
         ],
         "objection_again": [
             "Fair enough, let me understand it first: what exactly are you comparing it with, "
             "and what matters most to you?",
-            "Let me answer that properly. {evidence}, and {evidence2_lc}. {term} {benefit}",
+            "Let me answer that properly. {evidence}, and {evidence2_lc}. {term} For you, that means {benefit_lc}",
         ],
         "daytime": ["on Thursday at 10", "tomorrow at 10 am", "on Saturday at 11"],
         "callback": ["tomorrow at 7 pm", "on Friday at 10 am"],
