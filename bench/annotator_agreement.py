@@ -23,8 +23,7 @@ from statistics import mean
 from rich.console import Console
 from rich.table import Table
 
-from graders.evaluation import GROUPS, Report, evaluate_predictions, load_annotations, majority
-from graders.labeler import label_turn, rule_labels
+from graders.evaluation import GROUPS, Report, evaluate_predictions, load_annotations, majority, predict
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 OPINIONS = DATA / "second_opinions"
@@ -54,7 +53,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rules-only", action="store_true", help="the cue rules without the learned layer")
     args = parser.parse_args()
-    label = rule_labels if args.rules_only else label_turn
     by_set = {s.stem: load_annotations(s) for s in sorted(DATA.glob("labels_holdout*.jsonl"))}
     by_set = {name: versions for name, versions in by_set.items() if len(versions) == 3}
     if not by_set:
@@ -65,7 +63,7 @@ def main() -> None:
     for col in ("set", "turns", "comparison", *(f"{g} F1" for g in GROUPS), "stage"):
         table.add_column(col, justify="right")
     for name, versions in {"all sealed": pooled, **by_set}.items():
-        found = compare(versions, [label(r["text"]).contract() for r in versions[0]])
+        found = compare(versions, predict(versions[0], args.rules_only))
         if name == "all sealed":
             everything = found
         majority_figures = [*figures(found["labeler vs majority"][0])[:3], found["stage"][0].stage_accuracy]

@@ -20,7 +20,6 @@ from rich.table import Table
 
 from graders import learned
 from graders.evaluation import GROUPS, evaluate, load_set
-from graders.labeler import label_turn, rule_labels
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 
@@ -32,7 +31,6 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--rules-only", action="store_true", help="measure the cue rules without the learned layer")
     args = parser.parse_args()
-    label = rule_labels if args.rules_only else label_turn
     linear = None if args.rules_only else learned.layer()
     trained_on = set(linear.trained_on) if linear else set()
     console = Console(width=140)
@@ -42,7 +40,7 @@ def main() -> None:
         for lang in ("all", "en", "zh"):
             subset = [r for r in rows if lang == "all" or r["lang"] == lang]
             if subset:
-                results[f"{path.stem}:{lang}"] = (report := evaluate(subset, label))
+                results[f"{path.stem}:{lang}"] = (report := evaluate(subset, args.rules_only))
                 if lang == "all" and args.errors:
                     for e in report.errors[: args.errors]:
                         console.print(e, highlight=False)

@@ -16,7 +16,9 @@ AUX = (
 )
 YOU = r"you|your|you're|you've|you'd|yours|he|she|they|his|her|their|him|them"
 
-_LEAD = r"so|and|but|ok|okay|well|now|also|then|right|alright|sure|roughly|approximately|honestly|just|quickly|and roughly"
+_LEAD = (
+    r"so|and|but|ok|okay|well|now|also|then|right|alright|sure|roughly|approximately|honestly|just|quickly|and roughly"
+)
 QUESTION_START = re.compile(rf"^(?:(?:{_LEAD}),?\s+)*(?:{WH}|{AUX})\b")
 # A later comma segment is a question only with interrogative structure: "which is plenty" is a relative
 # clause, "which one do you use" and "how much would that help" are questions.
@@ -286,7 +288,9 @@ ACTION = re.compile(
     r"(?:i|we)(?:'ve got| have got| have) (?:an? )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|next|this))"
 )
 # "sometime next week", "in a week or so": a time too vague to arrange anything (seed 003's "vague next step")
-VAGUE_TIME = re.compile(r"\b(?:sometime|some time|at some point)(?: (?:next|this) (?:week|month))?\b|\b(?:next|this) (?:week|month) or so\b")
+VAGUE_TIME = re.compile(
+    r"\b(?:sometime|some time|at some point)(?: (?:next|this) (?:week|month))?\b|\b(?:next|this) (?:week|month) or so\b"
+)
 # A time that is past or merely due, and the words that make a time an arrangement.
 PAST_OR_DUE = re.compile(
     r"\b(?:left|came|called|rang|phoned|spoke|sent|emailed|enquired|was|were|did|had|returning your call)\b|\b(?:is|are) due\b|\b(?:made|brought|prompted) you\b"
@@ -429,8 +433,12 @@ NEXT_STEP_FIXED = re.compile(
     r"^(?:[\w,:]+ ){0,4}(?:it is|then|works|is fine|suits|booked|confirmed|is booked|done|perfect|great|lovely)[.!]?$|\bbook (?:the|an?) \w+ for\b|"
     r"^(?:\w+ ){0,3}(?:at|on) \d{1,2}(?::\d\d)?(?: ?(?:am|pm))?[.!]?$"
 )
-TAG = re.compile(r"(?:,|\s|—|-)(?:right|correct|yes|yeah|fair|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right)\W*$")
-SLOT = re.compile(r"\b(?:work|works|suit|suits|convenient|free|available|good for you|ok for you|okay for you|better for you|any good)\b")
+TAG = re.compile(
+    r"(?:,|\s|—|-)(?:right|correct|yes|yeah|fair|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right)\W*$"
+)
+SLOT = re.compile(
+    r"\b(?:work|works|suit|suits|convenient|free|available|good for you|ok for you|okay for you|better for you|any good)\b"
+)
 
 
 # --- Hypotheticals (graders/hypothetical.py) ---------------------------------------------------------------
@@ -459,4 +467,6 @@ SETBACK = re.compile(
     r"wasn't|won't|can't|never|again|worse|miss(?:es|ed)?|lost|loses?|fails?|failed|late|breaks?|broke|went wrong|"
     r"goes wrong|nothing changes|nobody|no one|locked|hacked|stolen|breached|crashed|down|sick|ill|injured|off work)\b"
 )
-VALUE_ASK = re.compile(r"\bwould you (?:consider|be interested)|\bworth (?:a look|considering|it|something)|\binterested\b")
+VALUE_ASK = re.compile(
+    r"\bwould you (?:consider|be interested)|\bworth (?:a look|considering|it|something)|\binterested\b"
+)

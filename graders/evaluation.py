@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graders.labeler import label_turn
-from graders.labels import CLOSE_KINDS, FABE_KINDS, SPIN_KINDS, TurnLabels
+from graders.labeler import label_turn, rule_labels
+from graders.labels import CLOSE_KINDS, FABE_KINDS, SPIN_KINDS
 
 GROUPS = {"spin": SPIN_KINDS, "fabe": FABE_KINDS, "close": CLOSE_KINDS}
 
@@ -102,9 +101,37 @@ def majority(versions: list[list[dict]]) -> tuple[list[dict], list[bool]]:
     return gold, stage_decided
 
 
-def evaluate(rows: list[dict], label: Callable[[str], TurnLabels] = label_turn) -> Report:
+# Rows of tests/data/labels_contract.jsonl (ids "c-…") are the contract's own examples, not turns of a call.
+EXAMPLE_ID_PREFIX = "c-"
+
+
+def previous_in_call(rows: list[dict]) -> list[list[str] | None]:
+    """For each row, the texts of the rows before it in the same call (None for an example read on its own).
+
+    A set lists each call's trainee turns in order, one product per call, so a call is a run of rows with the
+    same product."""
+    out: list[list[str] | None] = []
+    for i, row in enumerate(rows):
+        if row["id"].startswith(EXAMPLE_ID_PREFIX):
+            out.append(None)
+        elif i > 0 and rows[i - 1]["product"] == row["product"] and out[-1] is not None:
+            out.append([*out[-1], rows[i - 1]["text"]])
+        else:
+            out.append([])
+    return out
+
+
+def predict(rows: list[dict], rules_only: bool = False) -> list[dict]:
+    """The labeler's labels (the LABELS.md shape) of every row, each read with the call before it."""
+    if rules_only:
+        return [rule_labels(row["text"]).contract() for row in rows]
+    previous = previous_in_call(rows)
+    return [label_turn(row["text"], before).contract() for row, before in zip(rows, previous, strict=True)]
+
+
+def evaluate(rows: list[dict], rules_only: bool = False) -> Report:
     """Label every row's text (with the full labeler unless told otherwise) and compare with its gold labels."""
-    return evaluate_predictions(rows, [label(row["text"]).contract() for row in rows])
+    return evaluate_predictions(rows, predict(rows, rules_only))
 
 
 def evaluate_predictions(rows: list[dict], predictions: list[dict]) -> Report:

@@ -8,6 +8,7 @@ language (`cues_en`, `cues_zh`; Traditional Chinese is folded to Simplified firs
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from types import ModuleType
 from typing import NamedTuple
@@ -19,6 +20,9 @@ from graders.sentiment import negative_words
 from graders.text import detect_language, normalise, split_sentences
 from personas.schema import Stage
 
+# The learned layer tells apart the first turns of a call; from this one on, a turn is "late in the call".
+CONTEXT_POSITIONS = 12
+SUMMARY = frozenset({"summarize"})
 _EN_CLAUSE = re.compile(
     r"\s+[—–-]\s+|,?\s+(?:and|or|also|plus)\s+(?=(?:what|how|which|who|when|where|why|do|does|did|is|are|can|could|would|will|have|has)\b)"
     r"|;\s*|,\s+(?=(?:what|how|which|who|when|where|why)\b)"
@@ -46,7 +50,7 @@ _ZH_OPTIONS = re.compile(
 def clear_caches() -> None:
     """Forget every remembered reading (benchmarks measure cold labelling)."""
     forget()
-    label_turn.cache_clear()
+    _label.cache_clear()
     read_turn.cache_clear()
     normalise.cache_clear()
 
@@ -194,30 +198,60 @@ def _stage(spin: set[str], fabe: set[str], close: set[str], signals: dict[str, b
     return None
 
 
-@lru_cache(maxsize=8192)
-def label_turn(text: str) -> TurnLabels:
+def label_turn(text: str, previous: Sequence[str] | None = None) -> TurnLabels:
     """Label one trainee turn: SPIN, FABE and close sets, its thinking stage, and director signals.
 
-    The language is read from the text itself, so a trainee who switches language is still understood.
-    The cue rules read it first; the learned layer (graders/learned.py), when shipped, has the last word.
+    `previous` is the trainee's earlier turns in the same call, in order (empty for the first turn); leave it out
+    for a line read on its own. The language is read from the text itself, so a trainee who switches language is
+    still understood. The cue rules read it first; the learned layer (graders/learned.py), when shipped, has the
+    last word, and it reads the call so far as well as the turn.
     """
+    return _label(text, None if previous is None else call_context(previous))
+
+
+def label_turns(texts: Sequence[str]) -> list[TurnLabels]:
+    """Label every trainee turn of one call, in order (the grader's path: the same labels the director saw)."""
+    return [_label(text, context) for text, context in zip(texts, _contexts(texts), strict=True)]
+
+
+def call_context(previous: Sequence[str]) -> frozenset[str]:
+    """What the learned layer knows of the call before a turn: the turn's position, what the rules read in the
+    turn just before it, and which kinds of question, statement and summary came earlier."""
+    return _contexts([*previous, ""])[-1]
+
+
+def _contexts(texts: Sequence[str]) -> list[frozenset[str]]:
+    """call_context() of every turn of a call, in one pass."""
+    out: list[frozenset[str]] = []
+    seen: set[str] = set()
+    last: TurnLabels | None = None
+    for position, text in enumerate(texts, start=1):
+        features = {f"ctx:pos={min(position, CONTEXT_POSITIONS)}", *seen}
+        if last is not None:
+            features.update(f"ctx:prev={kind}" for kind in last.spin | last.fabe | last.close)
+            features.add(f"ctx:prev=stage={last.stage or 'none'}")
+        out.append(frozenset(features))
+        last = read_turn(text).labels if text else None
+        if last is not None:
+            seen.update(f"ctx:seen={kind}" for kind in last.spin | last.fabe | (last.close & SUMMARY))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _label(text: str, context: frozenset[str] | None) -> TurnLabels:
     linear = learned.layer()
-    if linear is None:
-        return read_turn(text).labels
     reading = read_turn(text)
-    rows = linear.turn_rows(reading.sentences, reading.asked, reading.language, reading.labels)
+    if linear is None:
+        return reading.labels
+    rows = linear.turn_rows(reading.sentences, reading.asked, reading.language, reading.labels, context or frozenset())
     return linear.decide(reading.labels, linear.totals(rows))
 
 
-def layer_features(text: str) -> set[str]:
+def layer_features(text: str, previous: Sequence[str] | None = None) -> set[str]:
     """The learned layer's features of a turn, read off the rules' reading (the trainer computes the same)."""
     reading = read_turn(text)
-    return learned.turn_features(reading.sentences, reading.asked, reading.language, reading.labels)
-
-
-def label_turns(texts: list[str]) -> list[TurnLabels]:
-    """Label many turns (the grader's path)."""
-    return [label_turn(t) for t in texts]
+    context = frozenset() if previous is None else call_context(previous)
+    return learned.turn_features(reading.sentences, reading.asked, reading.language, reading.labels, context)
 
 
 class Reading(NamedTuple):

@@ -59,12 +59,15 @@ def _gram_kinds(asked: list[bool]) -> list[tuple[str, ...]]:
     return [("w", *(("q",) if is_asked else ()), *(("l",) if i == last else ())) for i, is_asked in enumerate(asked)]
 
 
-def turn_features(sentences: list[str], asked: list[bool], language: str, rules: TurnLabels) -> set[str]:
+def turn_features(
+    sentences: list[str], asked: list[bool], language: str, rules: TurnLabels, context: frozenset[str] = frozenset()
+) -> set[str]:
     """The named binary features of one turn: the rules' verdicts, its words, and the words of its questions.
 
     SPIN counts only questions, so their words are features of their own; so are the words of the last sentence,
-    where a question or a closing move usually sits."""
-    features = _rule_features(language, rules)
+    where a question or a closing move usually sits. `context` holds the call's features (see
+    labeler.call_context), empty when the turn is read on its own."""
+    features = _rule_features(language, rules) | context
     for sentence, kinds in zip(sentences, _gram_kinds(asked), strict=True):
         grams = _grams(_tokens(sentence, language))
         for kind in kinds:
@@ -102,33 +105,29 @@ class LinearLayer:
         self.stage_models: tuple[tuple[str, int], ...] = (
             tuple((stage, index[f"stage:{stage}"]) for stage in STAGE_CLASSES) if "stage" in self.groups else ()
         )
-        # The same rows by gram kind, words and (first word -> second word) pairs, so a turn's rows are found
-        # without spelling out the name of every gram it has (see turn_rows).
-        self.word_rows: dict[str, dict[str, int]] = {kind: {} for kind in GRAM_KINDS}
-        self.pair_rows: dict[str, dict[str, dict[str, int]]] = {kind: {} for kind in GRAM_KINDS}
+        # The same rows by gram kind ({kind: {gram: row}}), so a turn's rows are found by looking its grams up
+        # once per kind rather than by naming every "kind:gram" feature it has (see turn_rows).
+        self.gram_rows: dict[str, dict[str, int]] = {kind: {} for kind in GRAM_KINDS}
         for feature, row in self.row_of.items():
             kind, colon, gram = feature.partition(":")
-            if colon and kind in self.word_rows:
-                first, _, second = gram.partition(" ")
-                if second:
-                    self.pair_rows[kind].setdefault(first, {})[second] = row
-                else:
-                    self.word_rows[kind][first] = row
+            if colon and kind in self.gram_rows:
+                self.gram_rows[kind][gram] = row
 
-    def turn_rows(self, sentences: list[str], asked: list[bool], language: str, rules: TurnLabels) -> set[int]:
+    def turn_rows(
+        self,
+        sentences: list[str],
+        asked: list[bool],
+        language: str,
+        rules: TurnLabels,
+        context: frozenset[str] = frozenset(),
+    ) -> set[int]:
         """The rows of the turn's weighted features: exactly those of turn_features(), found without naming them."""
-        rows = {self.row_of[f] for f in _rule_features(language, rules) if f in self.row_of}
+        rows = {self.row_of[f] for f in _rule_features(language, rules) | context if f in self.row_of}
         for sentence, kinds in zip(sentences, _gram_kinds(asked), strict=True):
-            tokens = _tokens(sentence, language)
+            grams = _grams(_tokens(sentence, language))
             for kind in kinds:
-                words, pairs = self.word_rows[kind], self.pair_rows[kind]
-                rows.update([words[t] for t in tokens if t in words])
-                previous = "^"
-                for token in tokens:
-                    after = pairs.get(previous)
-                    if after is not None and token in after:
-                        rows.add(after[token])
-                    previous = token
+                known = self.gram_rows[kind]
+                rows.update([known[gram] for gram in grams if gram in known])
         return rows
 
     def totals(self, rows: set[int]) -> list[float]:

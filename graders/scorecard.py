@@ -228,10 +228,12 @@ def _milestones(transcript: Transcript, persona: Persona | None) -> MilestoneSec
 
     state, _ = director.opening(persona)
     at_turn: dict[str, int] = {}
+    said: list[str] = []
     for i, turn in enumerate(transcript.turns):
         if turn.role != "trainee":
             continue
-        state = director.decide(persona, state, turn.text).customer
+        state = director.decide(persona, state, turn.text, said).customer
+        said.append(turn.text)
         for milestone in state.milestones:
             at_turn.setdefault(milestone, i)
     return MilestoneSection(known=True, reached=list(state.milestones), at_turn=at_turn, outcome=state.outcome)

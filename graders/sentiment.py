@@ -11,10 +11,47 @@ from importlib.resources import files
 # VADER rates words from -4 to +4; below this a word names something going wrong, not just "no".
 NEGATIVE_VALENCE = -1.3
 # Words VADER rates negative that a salesperson uses neutrally in discovery or selling.
-_NEUTRAL_IN_SALES = {"no", "not", "cut", "cuts", "cutting", "low", "lower", "lowest", "miss", "pay", "paying",
-                     "charge", "charged", "charges", "cancel", "cancelled", "demand", "demands", "avoid", "stop",
-                     "kill", "crazy", "insane", "hard", "heavy", "mad", "joke", "war", "fight", "sick", "pressure",
-                     "alone", "doubt", "block", "blocks", "weird", "strange", "serious", "seriously"}
+_NEUTRAL_IN_SALES = {
+    "no",
+    "not",
+    "cut",
+    "cuts",
+    "cutting",
+    "low",
+    "lower",
+    "lowest",
+    "miss",
+    "pay",
+    "paying",
+    "charge",
+    "charged",
+    "charges",
+    "cancel",
+    "cancelled",
+    "demand",
+    "demands",
+    "avoid",
+    "stop",
+    "kill",
+    "crazy",
+    "insane",
+    "hard",
+    "heavy",
+    "mad",
+    "joke",
+    "war",
+    "fight",
+    "sick",
+    "pressure",
+    "alone",
+    "doubt",
+    "block",
+    "blocks",
+    "weird",
+    "strange",
+    "serious",
+    "seriously",
+}
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
@@ -43,8 +80,17 @@ def _chinese() -> frozenset[str]:
 def _stems(word: str) -> tuple[str, ...]:
     """The word and its likely base forms, since VADER lists 'bother' but not 'bothers' or 'bothered'."""
     forms = [word]
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
-                         ("ing", "e"), ("ly", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             forms.append(word[: -len(suffix)] + repl)
     return tuple(forms)
@@ -56,5 +102,5 @@ def negative_words(norm: str) -> list[str]:
     found = [w for w in _WORD.findall(norm) if any(f in lexicon_en for f in _stems(w))]
     lexicon = _chinese()
     for run in _CJK_RUN.findall(norm):
-        found += [run[i:i + n] for n in (2, 3, 4) for i in range(len(run) - n + 1) if run[i:i + n] in lexicon]
+        found += [run[i : i + n] for n in (2, 3, 4) for i in range(len(run) - n + 1) if run[i : i + n] in lexicon]
     return found

@@ -7,6 +7,7 @@ customer's next move. A voice then only renders those beats.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graders.labeler import label_turn
@@ -55,9 +56,12 @@ def opening(persona: Persona) -> tuple[CustomerState, list[Beat]]:
     return state, [Beat(kind="opening")] if persona.direction == "inbound" else []
 
 
-def decide(persona: Persona, state: CustomerState, text: str) -> Decision:
-    """Update the customer from one trainee turn and choose the beats of the reply."""
-    labels = label_turn(text)
+def decide(persona: Persona, state: CustomerState, text: str, previous: Sequence[str] | None = None) -> Decision:
+    """Update the customer from one trainee turn and choose the beats of the reply.
+
+    `previous` is the trainee's earlier turns in the call: the labeler reads the turn with them, exactly as the
+    grader will (leave it out only for a turn read on its own)."""
+    labels = label_turn(text, previous)
     # Every field is a scalar or a list of strings, so copying the lists is a full copy (deepcopy costs more
     # than all the rules together, and the grader replays the director for every turn).
     fresh = state.model_copy(update={k: list(v) for k, v in state.__dict__.items() if isinstance(v, list)})

@@ -76,7 +76,9 @@ def trainee(state: CallState) -> dict:
 def direct(state: CallState, runtime: Runtime[Context]) -> dict:
     """Let the director update the customer from the latest trainee line and choose the next move."""
     customer = CustomerState.model_validate(state["customer"])
-    decision = director.decide(_persona(state), customer, state["transcript"][-1]["text"])
+    *before, latest = state["transcript"]
+    previous = [m["text"] for m in before if m["role"] == "trainee"]
+    decision = director.decide(_persona(state), customer, latest["text"], previous)
     updated = decision.customer
     if updated.ended_by is None and updated.turns >= runtime.context.max_turns:
         updated.ended_by = "turn_limit"

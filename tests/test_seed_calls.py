@@ -16,6 +16,8 @@ from pathlib import Path
 import opencc
 import pytest
 
+from graders.scorecard import grade
+from graders.transcript import Transcript, Turn
 from personas.library import get_persona
 from simulator.director import decide, opening
 from simulator.session import CallView, Simulator
@@ -155,3 +157,18 @@ def test_proof_given_in_the_pitch_itself_answers_the_doubt_before_the_customer_v
     assert not any(doubt in text for text in customer_lines), last_turns(view, 30)
     assert view.outcome == "deal", last_turns(view)
     assert not view.scorecard["inbound"]["mistake_weak_objection_handling"]["done"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_director_and_the_grader_read_every_turn_of_a_call_alike(lang: str) -> None:
+    # The labeler reads each turn with the call before it; the customer and the scorecard must see the same call.
+    persona = get_persona("tv-parent", lang)
+    state, _ = opening(persona)
+    said: list[str] = []
+    seen_by_director = []
+    for line in script("tv-parent", lang, "good"):
+        decision = decide(persona, state, line, said)
+        seen_by_director.append(decision.labels.contract())
+        state, said = decision.customer, [*said, line]
+    card = grade(Transcript(turns=[Turn(role="trainee", text=line) for line in said]))
+    assert [turn.labels for turn in card.turns] == seen_by_director

@@ -31,7 +31,7 @@ TV = [
     ("customer", "Hello, that English-learning machine on TV, how much is it?"),
     ("trainee", "Good afternoon, LinguaPal order line, this is Lily. May I have your name?"),
     ("customer", "I'm Mr. Zhou."),
-    ("trainee", "Which grade is your son in, and what is he struggling with in English?"),
+    ("trainee", "Which grade is your son in, and what does he find hardest about English?"),
     ("customer", "English is the problem."),
     ("trainee", "If his English stays where it is, how will that affect the high-school entrance exam?"),
     ("customer", "That's exactly what worries me."),
