@@ -35,6 +35,7 @@ DEAL_TRUST = 50
 CONTACT_TRUST = 40
 IMPATIENT_BELOW = 20
 DISCOVERY_OBJECTION_AFTER = 3
+REPEAT_OBJECTION = 1  # times an unanswered objection is said again in full
 DUMP_LENGTH = 220
 # Objections that react to what the trainee just said, so the same turn can answer them in advance. Hesitation
 # at being asked many questions or asked to decide is the customer's own and always comes up.
@@ -105,13 +106,18 @@ class _Turn:
             return
         if self._answers(objection, self.l.spin | self.l.fabe | self.l.close):
             self.s.resolved_objections.append(objection.id)
+            self.s.objection_pressed = 0
             self._adjust(trust=RESOLVE_TRUST)
             self.say("objection_resolved", objection.id)
             self._voice_next_objection()
         elif not self.l.rude:
             self._adjust(trust=-IGNORED_OBJECTION_TRUST, patience=-IGNORED_OBJECTION_PATIENCE)
             self.say("objection_ignored")
-            self.say("raise_objection", objection.id)
+            # A customer repeats a concern the trainee talked past, but not word for word on every turn, and not
+            # to someone who is saying goodbye: after that "you didn't answer me" is enough.
+            if self.s.objection_pressed < REPEAT_OBJECTION and not self.l.goodbye:
+                self.say("raise_objection", objection.id)
+            self.s.objection_pressed += 1
 
     def _discovery(self) -> None:
         s, lab = self.s, self.l

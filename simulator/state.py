@@ -41,6 +41,7 @@ class CustomerState(BaseModel):
     facts_told: list[int] = []
     raised_objections: list[str] = []
     resolved_objections: list[str] = []
+    objection_pressed: int = 0  # turns the open objection has gone unanswered
     milestones: list[Milestone] = []
     discovery_questions: int = 0
     pitched: bool = False

@@ -172,3 +172,17 @@ def test_the_director_and_the_grader_read_every_turn_of_a_call_alike(lang: str) 
         state, said = decision.customer, [*said, line]
     card = grade(Transcript(turns=[Turn(role="trainee", text=line) for line in said]))
     assert [turn.labels for turn in card.turns] == seen_by_director
+
+
+def test_an_unanswered_objection_is_pressed_but_not_repeated_word_for_word_every_turn(simulator: Simulator) -> None:
+    lines = script("tv-parent", "en", "good")
+    pitch_without_proof = lines[6]
+    view = simulator.start("tv-parent", "en")
+    for line in [*lines[:6], pitch_without_proof, "It comes in blue or grey.", "It has a nice big screen too."]:
+        view = simulator.say(view.thread_id, line)
+    view = simulator.say(view.thread_id, "Thanks for your time, goodbye.")
+    doubt = next(o.line for o in get_persona("tv-parent", "en").objections if o.id == "does-it-work")
+    customer_lines = [m["text"] for m in view.transcript if m["role"] == "customer"]
+    raised_at = [i for i, text in enumerate(customer_lines) if doubt in text]
+    assert len(raised_at) == 2, last_turns(view, 12)  # raised, then pressed once in full
+    assert doubt not in customer_lines[-1]  # not to someone saying goodbye
