@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graders.labeler import label_turn, rule_labels
-from graders.labels import CLOSE_KINDS, FABE_KINDS, SPIN_KINDS
-
-GROUPS = {"spin": SPIN_KINDS, "fabe": FABE_KINDS, "close": CLOSE_KINDS}
+from graders.labels import GROUPS
 
 
 @dataclass

@@ -211,28 +211,28 @@ def label_turn(text: str, previous: Sequence[str] | None = None) -> TurnLabels:
 
 def label_turns(texts: Sequence[str]) -> list[TurnLabels]:
     """Label every trainee turn of one call, in order (the grader's path: the same labels the director saw)."""
-    return [_label(text, context) for text, context in zip(texts, _contexts(texts), strict=True)]
+    return [_label(text, context) for text, context in zip(texts, _contexts(texts)[:-1], strict=True)]
 
 
 def call_context(previous: Sequence[str]) -> frozenset[str]:
     """What the learned layer knows of the call before a turn: the turn's position, what the rules read in the
     turn just before it, and which kinds of question, statement and summary came earlier."""
-    return _contexts([*previous, ""])[-1]
+    return _contexts(previous)[-1]
 
 
 def _contexts(texts: Sequence[str]) -> list[frozenset[str]]:
-    """call_context() of every turn of a call, in one pass."""
+    """call_context() before each turn of a call, and after the last one, in one pass."""
     out: list[frozenset[str]] = []
     seen: set[str] = set()
     last: TurnLabels | None = None
-    for position, text in enumerate(texts, start=1):
+    for position in range(1, len(texts) + 2):
         features = {f"ctx:pos={min(position, CONTEXT_POSITIONS)}", *seen}
         if last is not None:
             features.update(f"ctx:prev={kind}" for kind in last.spin | last.fabe | last.close)
             features.add(f"ctx:prev=stage={last.stage or 'none'}")
         out.append(frozenset(features))
-        last = read_turn(text).labels if text else None
-        if last is not None:
+        if position <= len(texts):
+            last = read_turn(texts[position - 1]).labels
             seen.update(f"ctx:seen={kind}" for kind in last.spin | last.fabe | (last.close & SUMMARY))
     return out
 

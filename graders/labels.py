@@ -10,6 +10,7 @@ SPIN_KINDS: tuple[SpinKind, ...] = ("situation", "problem", "implication", "need
 FABE_KINDS: tuple[FabeKind, ...] = ("feature", "advantage", "benefit", "evidence")
 CLOSE_KINDS: tuple[CloseKind, ...] = ("summarize", "ask_commitment", "next_step", "contact")
 STAGES: tuple[Stage, ...] = ("cognitive", "divergent", "convergent")
+GROUPS: dict[str, tuple[str, ...]] = {"spin": SPIN_KINDS, "fabe": FABE_KINDS, "close": CLOSE_KINDS}
 
 
 class TurnLabels(BaseModel):

@@ -21,11 +21,10 @@ from pathlib import Path
 
 import numpy as np
 
-from graders.labels import CLOSE_KINDS, FABE_KINDS, SPIN_KINDS, TurnLabels
+from graders.labels import GROUPS, STAGES, TurnLabels
 
 MODEL_PATH = Path(__file__).with_name("learned_model.json")
-GROUPS: dict[str, tuple[str, ...]] = {"spin": SPIN_KINDS, "fabe": FABE_KINDS, "close": CLOSE_KINDS}
-STAGE_CLASSES = ("none", "cognitive", "divergent", "convergent")
+STAGE_CLASSES = ("none", *STAGES)
 GRAM_KINDS = ("w", "q", "l")  # every word and pair; those of questions; those of the last sentence
 _EN_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
 _ZH_TOKEN = re.compile(r"[\u3400-\u9fff]|[a-z]+|\d+")

@@ -96,7 +96,7 @@ def train(
         "margin": margin,
         "keep": KEEP,
         "groups": list(groups),
-        "turns": len(rows),
+        "rows": len(rows),  # every annotation of every turn, with and without its call
         "labels": labels,
         "stages": stages,
     }
@@ -206,12 +206,12 @@ def main() -> None:
     trained = train(rows, args.c, groups, args.margin, weights)
     model = {"trained_on": list(sets), "annotations": {n: len(v) for n, v in sets.items()}, **trained}
     learned.MODEL_PATH.write_text(json.dumps(model, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    weights = sum(len(m["weights"]) for part in ("labels", "stages") for m in model[part].values())
+    kept = sum(len(m["weights"]) for part in ("labels", "stages") for m in model[part].values())
     turns = sum(len(v[0]) for v in sets.values())
     console.print(
         f"wrote {learned.MODEL_PATH} ({turns} turns from {len(sets)} sets, "
         f"{sum(len(v) * len(v[0]) for v in sets.values())} annotations, "
-        f"{weights} non-zero weights)"
+        f"{kept} non-zero weights)"
     )
 
 
