@@ -6,15 +6,18 @@ verdicts and the turn's words and word pairs, those of its questions and of its 
 weights come from every labelled set we have, so its reading follows those annotators rather than one author's
 cue list.
 
-It is a plain dot product over named features: the weights sit in `learned_model.json` (written by
-`tools/train_labeler.py`, which needs scikit-learn; reading them needs only numpy), so the labeler stays offline,
-deterministic and fast. Without the file the rules alone decide.
+It is a plain dot product over named features, written by `tools/train_labeler.py` (which needs scikit-learn;
+reading needs only numpy): `learned_model.json` says what it was trained on and holds each model's bias, and
+`learned_weights.npz` holds the weights, one row per feature, so the labeler stays offline, deterministic and
+fast, and loads in a fraction of a second. Without the files the rules alone decide.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import zipfile
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -24,6 +27,7 @@ import numpy as np
 from graders.labels import GROUPS, STAGES, TurnLabels
 
 MODEL_PATH = Path(__file__).with_name("learned_model.json")
+WEIGHTS_PATH = Path(__file__).with_name("learned_weights.npz")
 STAGE_CLASSES = ("none", *STAGES)
 GRAM_KINDS = ("w", "q", "l")  # every word and pair; those of questions; those of the last sentence
 _EN_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
@@ -77,18 +81,16 @@ def turn_features(
 class LinearLayer:
     """Weights per label, and one score per stage (the highest wins)."""
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, features: list[str], matrix: np.ndarray) -> None:
+        """`data`: the model's settings with each model's bias ({"labels"|"stages": {name: {"bias"}}});
+        `matrix`: one row of weights (a column per model, in the order of `data`) for each of `features`."""
         models = {**data["labels"], **{f"stage:{name}": model for name, model in data["stages"].items()}}
         self.names: tuple[str, ...] = tuple(models)
         self.biases: tuple[float, ...] = tuple(model["bias"] for model in models.values())
-        # One row of weights (one per model) for each weighted feature: a turn's scores are the column sums of
-        # its features' rows, gathered and summed by numpy (a turn has about fifty weighted features).
-        columns: dict[str, list[float]] = {}
-        for column, model in enumerate(models.values()):
-            for feature, weight in model["weights"].items():
-                columns.setdefault(feature, [0.0] * len(models))[column] = weight
-        self.row_of: dict[str, int] = {feature: row for row, feature in enumerate(columns)}
-        self.matrix = np.array(list(columns.values()), dtype=np.float32).reshape(len(columns), len(models))
+        # A turn's scores are the column sums of its features' rows, gathered and summed by numpy (a turn has
+        # about fifty weighted features).
+        self.row_of: dict[str, int] = {feature: row for row, feature in enumerate(features)}
+        self.matrix = matrix
         self.bias_row = np.array(self.biases, dtype=np.float64)
         self.groups: frozenset[str] = frozenset(data["groups"])
         self.trained_on: tuple[str, ...] = tuple(data.get("trained_on", ()))
@@ -111,6 +113,17 @@ class LinearLayer:
             kind, colon, gram = feature.partition(":")
             if colon and kind in self.gram_rows:
                 self.gram_rows[kind][gram] = row
+
+    @classmethod
+    def from_model(cls, data: dict) -> LinearLayer:
+        """The layer of a model as the trainer makes it, each model with its own {feature: weight}."""
+        models = [*data["labels"].values(), *data["stages"].values()]
+        columns: dict[str, list[float]] = {}
+        for column, model in enumerate(models):
+            for feature, weight in model["weights"].items():
+                columns.setdefault(feature, [0.0] * len(models))[column] = weight
+        matrix = np.array(list(columns.values()), dtype=np.float32).reshape(len(columns), len(models))
+        return cls(data, list(columns), matrix)
 
     def turn_rows(
         self,
@@ -165,15 +178,40 @@ class LinearLayer:
         return rules.model_copy(update=update)
 
 
+def save(data: dict, model_path: Path = MODEL_PATH, weights_path: Path = WEIGHTS_PATH) -> None:
+    """Write a trained model: its settings and biases as JSON, its weights as an .npz archive. The same model
+    always gives the same bytes (no time stamps), so retraining on unchanged data changes no file."""
+    layer = LinearLayer.from_model(data)
+    strip = {part: {name: {"bias": m["bias"]} for name, m in data[part].items()} for part in ("labels", "stages")}
+    model_path.write_text(json.dumps({**data, **strip}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    arrays = {
+        "features": np.frombuffer("\n".join(layer.row_of).encode("utf-8"), dtype=np.uint8),
+        "weights": layer.matrix,
+    }
+    with zipfile.ZipFile(weights_path, "w") as archive:
+        for name, array in arrays.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.ascontiguousarray(array))
+            entry = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            archive.writestr(entry, buffer.getvalue(), compress_type=zipfile.ZIP_DEFLATED)
+
+
 @lru_cache(maxsize=1)
 def layer() -> LinearLayer | None:
-    """The shipped layer, or None when its file is absent (the rules decide alone)."""
+    """The shipped layer, or None when its files are absent (the rules decide alone)."""
     if not MODEL_PATH.exists():
         return None
     try:
-        return LinearLayer(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
-    except (ValueError, KeyError, TypeError) as error:
+        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        with np.load(WEIGHTS_PATH) as arrays:
+            features = arrays["features"].tobytes().decode("utf-8").split("\n")
+            matrix = arrays["weights"]
+        if matrix.shape != (len(features), len(data["labels"]) + len(data["stages"])):
+            raise ValueError(f"{WEIGHTS_PATH.name} holds {matrix.shape} weights, not one per feature and model")
+        return LinearLayer(data, features, matrix)
+    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as error:
         raise RuntimeError(
-            f"{MODEL_PATH} is not a labeler model ({error!r}): restore it with `git checkout {MODEL_PATH.name}` "
-            "or rebuild it with `python tools/train_labeler.py`."
+            f"{MODEL_PATH.name} and {WEIGHTS_PATH.name} in {MODEL_PATH.parent} are not a labeler model ({error!r}): "
+            f"restore them with `git checkout graders/{MODEL_PATH.name} graders/{WEIGHTS_PATH.name}` "
+            "or rebuild them with `python tools/train_labeler.py`."
         ) from error

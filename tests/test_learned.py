@@ -50,7 +50,7 @@ def test_the_shipped_model_is_what_the_trainer_makes_from_the_data() -> None:
     sets = train.load(train.training_set_names())
     assert settings["annotations"] == {name: len(versions) for name, versions in sets.items()}, "retrain"
     rows, weights = train.training_rows(sets)
-    fresh = learned.LinearLayer(
+    fresh = learned.LinearLayer.from_model(
         train.train(rows, c=settings["c"], groups=tuple(settings["groups"]), margin=settings["margin"], weights=weights)
     )
     for row in _rows()[::3]:
