@@ -3,6 +3,7 @@
 python tools/train_labeler.py                 # train on every set but the sealed ones, write the model
 python tools/train_labeler.py --evaluate      # leave one set out at a time: rules alone vs rules + layer
 python tools/train_labeler.py --test SET ...  # train on the rest, report on these sets, write nothing
+python tools/train_labeler.py --test SET ... --curve 4   # the same, trained on a quarter, half, ... of the rest
 
 Needs scikit-learn (`pip install -e '.[dev]'`); the labeler itself only reads the JSON it writes: one
 L2-regularised logistic model per label and per stage, weights below MIN_WEIGHT dropped.
@@ -11,6 +12,7 @@ L2-regularised logistic model per label and per stage, weights below MIN_WEIGHT 
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 from rich.console import Console
@@ -157,6 +159,26 @@ def _row(table: Table, name: str, how: str, golds: list[list[dict]], predicted: 
     table.add_row(name, how, str(reports[0].n), *(f"{v:.3f}" for v in figures))
 
 
+def _curve(console: Console, sets: dict[str, list[list[dict]]], tests: dict[str, list[list[dict]]], args) -> None:
+    """How first contact on the test sets grows with the training data: the sets in the order they were written
+    (the contract's examples and the first sets first), a growing share of them at a time."""
+    order = sorted(sets, key=lambda name: [int(n) if n.isdigit() else n for n in re.split(r"(\d+)", name)])
+    gold = [row for versions in tests.values() for row in versions[0]]
+    table = Table(title=f"First contact on {len(tests)} sets ({len(gold)} turns) by training data")
+    for col in ("training sets", "turns", *(f"{g} F1" for g in GROUPS), "stage acc"):
+        table.add_column(col, justify="right")
+    for step in range(1, args.curve + 1):
+        chosen = {name: sets[name] for name in order[: round(len(order) * step / args.curve)]}
+        rows, weights = training_rows(chosen)
+        model = train(rows, args.c, tuple(g for g in args.groups.split(",") if g), args.margin, weights)
+        predicted = [p for versions in tests.values() for p in _predict(model, versions[0])]
+        report = evaluate_predictions(gold, predicted)
+        turns = sum(len(v[0]) for v in chosen.values())
+        figures = [report.macro_f1(g) for g in GROUPS] + [report.stage_accuracy]
+        table.add_row(f"{len(chosen)} (to {order[len(chosen) - 1]})", str(turns), *(f"{v:.3f}" for v in figures))
+    console.print(table)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength (default 1)")
@@ -164,6 +186,9 @@ def main() -> None:
     parser.add_argument("--groups", default=",".join(LEARNED_GROUPS), help="label groups the layer decides")
     parser.add_argument("--evaluate", action="store_true", help="leave each training set out in turn")
     parser.add_argument("--test", nargs="*", default=[], help="train on the other sets, report on these")
+    parser.add_argument(
+        "--curve", type=int, default=0, help="with --test: train on 1/N, 2/N, ... of the other sets (a learning curve)"
+    )
     parser.add_argument("--first-only", action="store_true", help="train on each set's own labels, no second opinions")
     parser.add_argument(
         "--against",
@@ -179,6 +204,9 @@ def main() -> None:
         sets = {name: versions[:1] for name, versions in sets.items()}
     console = Console(width=120)
     clear_caches()
+    if args.curve and args.test:
+        _curve(console, sets, load(args.test), args)
+        return
     if args.evaluate or args.test:
         table = Table(title=f"Rules alone vs rules + learned layer (C={args.c}, groups {','.join(groups)})")
         for col in ("set", "labeler", "turns", *(f"{g} F1" for g in GROUPS), "stage acc"):
