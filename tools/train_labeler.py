@@ -5,7 +5,7 @@ python tools/train_labeler.py --evaluate      # leave one set out at a time: rul
 python tools/train_labeler.py --test SET ...  # train on the rest, report on these sets, write nothing
 python tools/train_labeler.py --test SET ... --curve 4   # the same, trained on a quarter, half, ... of the rest
 
-Needs scikit-learn (`pip install -e '.[dev]'`); the labeler itself only reads the JSON it writes: one
+Needs scikit-learn (`pip install -e '.[dev]'`); the labeler itself only reads the two files it writes: one
 L2-regularised logistic model per label and per stage, weights below MIN_WEIGHT dropped.
 """
 
