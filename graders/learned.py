@@ -95,7 +95,8 @@ class LinearLayer:
         self.groups: frozenset[str] = frozenset(data["groups"])
         self.trained_on: tuple[str, ...] = tuple(data.get("trained_on", ()))
         self.margin: float = float(data["margin"])
-        # How clearly the weights must disagree to drop a label the rules found, per group (default: the margin).
+        # How clearly the weights must disagree to drop a label the rules found, per group or per label
+        # ("close:ask_commitment"; default: the margin).
         self.keep: dict[str, float] = {group: float(k) for group, k in data.get("keep", {}).items()}
         index = {name: i for i, name in enumerate(self.names)}
         self.label_models: dict[str, tuple[tuple[str, int], ...]] = {
@@ -167,7 +168,11 @@ class LinearLayer:
             # found is dropped only when the weights are clearly against it (`keep`): a stated guarantee should
             # not stop counting as evidence for the customer because the layer leans slightly the other way.
             keep = self.keep.get(group, margin)
-            update[group] = frozenset(kind for kind, i in models if totals[i] > (-keep if kind in ruled else margin))
+            update[group] = frozenset(
+                kind
+                for kind, i in models
+                if totals[i] > (-self.keep.get(f"{group}:{kind}", keep) if kind in ruled else margin)
+            )
         if self.stage_models:
             stage_scores = {stage: totals[i] for stage, i in self.stage_models}
             best = max(stage_scores, key=stage_scores.__getitem__)

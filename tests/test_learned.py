@@ -89,3 +89,19 @@ def test_without_a_model_file_the_rules_decide(tmp_path: Path, monkeypatch: pyte
         assert learned.layer() is None
     finally:
         learned.layer.cache_clear()
+
+
+def test_a_label_the_rules_found_is_kept_unless_the_weights_are_clearly_against_it() -> None:
+    # A guard per group, and a stricter one for a single label: the director acts on a commitment ask.
+    model = {
+        "groups": ["close"],
+        "margin": 0.0,
+        "keep": {"close": 0.25, "close:ask_commitment": 1.0},
+        "labels": {f"close:{kind}": {"bias": -0.5, "weights": {}} for kind in ("ask_commitment", "next_step")},
+        "stages": {},
+    }
+    linear = learned.LinearLayer.from_model(model)
+    rules = rule_labels("Shall I book the fitter for Thursday at 10?")
+    assert {"ask_commitment", "next_step"} <= rules.close
+    # both score -0.5: below the close guard (-0.25), above the commitment ask's (-1.0)
+    assert linear.apply(rules, set()).close == {"ask_commitment"}
