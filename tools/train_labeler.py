@@ -219,6 +219,7 @@ def main() -> None:
             table.add_column(col, justify="right")
         tests = load(args.test) if args.test else sets
         means: dict[str, list[list[float]]] = {}
+        pooled: dict[str, tuple[list[dict], list[dict]]] = {}
         if args.test:  # every test set is scored by the one model trained on all the training sets
             rows, weights = training_rows(sets)
             shared = train(rows, args.c, groups, args.margin, weights)
@@ -229,11 +230,19 @@ def main() -> None:
                 rows, weights = training_rows({other: v for other, v in sets.items() if other != name})
                 model = train(rows, args.c, groups, args.margin, weights)
             golds = versions if args.against == "each" else versions[:1]
-            _row(table, name, "rules", golds, _predict(None, versions[0]), means)
-            _row(table, name, "rules + layer", golds, _predict(model, versions[0]), means)
+            readings = {"rules": _predict(None, versions[0]), "rules + layer": _predict(model, versions[0])}
+            for how, predicted in readings.items():
+                _row(table, name, how, golds, predicted, means)
+                gold_all, predicted_all = pooled.setdefault(how, ([], []))
+                gold_all += versions[0]
+                predicted_all += predicted
         if len(tests) > 1:
             for how, figures in means.items():
                 table.add_row("mean of sets", how, "", *(f"{sum(f) / len(f):.3f}" for f in zip(*figures, strict=True)))
+            for how, (gold_all, predicted_all) in pooled.items():  # every turn counted once, against its set's labels
+                report = evaluate_predictions(gold_all, predicted_all)
+                figures = [report.macro_f1(g) for g in GROUPS] + [report.stage_accuracy]
+                table.add_row("all turns together", how, str(report.n), *(f"{v:.3f}" for v in figures))
         console.print(table)
         return
     rows, weights = training_rows(sets)
