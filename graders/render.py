@@ -9,7 +9,8 @@ from graders.scorecard import Scorecard
 
 def _md(text: str) -> str:
     """Escape Markdown and HTML so a transcript line renders as the words it is."""
-    escaped = html.escape(text.replace("\n", " "))
+    # quote=False: an apostrophe stays an apostrophe (its entity's "#" would be escaped below and show as "&\#x27;")
+    escaped = html.escape(text.replace("\n", " "), quote=False)
     for ch in "\\`*_{}[]()#+-!|>":
         escaped = escaped.replace(ch, "\\" + ch)
     return escaped

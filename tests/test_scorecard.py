@@ -120,6 +120,13 @@ def test_markdown_and_html_show_words_not_markup() -> None:
     assert "<script>" not in to_markdown(card)
 
 
+def test_markdown_keeps_apostrophes_and_quotes_as_typed() -> None:
+    card = grade(call(("trainee", "You don't say \"no\" twice, I've heard. How many rooms?"), ("customer", "three")))
+    markdown = to_markdown(card)
+    assert "You don't say \"no\" twice, I've heard." in markdown
+    assert "&#x27;" not in markdown and "&\\#x27;" not in markdown
+
+
 def test_a_better_line_sets_the_fact_sheet_inside_its_sentence() -> None:
     from graders.coaching import better_line
 
