@@ -143,6 +143,11 @@ class LineBank(Strict):
     listening: Lines | None = Field(
         default=None, description="A product point that changes nothing yet (default: the confirm lines)."
     )
+    value_agreed: Lines | None = Field(
+        default=None,
+        description="A need-payoff question once the urgent motive is out: what solving it is worth to the customer "
+        "(default: the confirm lines).",
+    )
     answer_vague: Lines = Field(description="A discovery question on a topic this customer has nothing on.")
     clarify: Lines = Field(description="The trainee's turn made no sense or asked nothing.")
     pitch_too_early: Lines = Field(description="A product pitch before any need is known.")

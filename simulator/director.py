@@ -163,8 +163,13 @@ class _Turn:
                     told = True
                     break
         if lab.spin and not (revealed or told):
-            self._adjust(patience=-VAGUE_PATIENCE)
-            self.say("answer_vague")
+            if "need_payoff" in lab.spin and s.motive_revealed:
+                # What solving it is worth, asked once the customer has said why it is urgent: the customer says
+                # it, which is the point of the question (no "I wouldn't know", no lost patience).
+                self.say("value_agreed")
+            else:
+                self._adjust(patience=-VAGUE_PATIENCE)
+                self.say("answer_vague")
         if lab.spin and s.discovery_questions >= DISCOVERY_OBJECTION_AFTER:
             self._trigger("discovery")
 

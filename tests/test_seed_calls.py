@@ -19,9 +19,10 @@ import pytest
 from graders.scorecard import grade
 from graders.transcript import Transcript, Turn
 from personas.library import get_persona
-from simulator.director import decide, opening
+from simulator.director import TIME_COST, decide, opening
 from simulator.session import CallView, Simulator
 from simulator.settings import Settings
+from simulator.voices.base import render_beats
 
 SCRIPTS = Path(__file__).parent / "scripts"
 MILESTONES = ["need_with_motive", "product_accepted", "price_time_accepted"]
@@ -186,3 +187,27 @@ def test_an_unanswered_objection_is_pressed_but_not_repeated_word_for_word_every
     raised_at = [i for i, text in enumerate(customer_lines) if doubt in text]
     assert len(raised_at) == 2, last_turns(view, 12)  # raised, then pressed once in full
     assert doubt not in customer_lines[-1]  # not to someone saying goodbye
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_need_payoff_question_after_the_motive_gets_the_customer_to_say_what_it_is_worth(lang: str) -> None:
+    # Seed 002: a need-payoff question makes the customer state the value of solving the problem. Once the customer
+    # has said why it is urgent, "I wouldn't know, to be honest" would punish the trainee for the right question.
+    persona = get_persona("tv-parent", lang)
+    payoff = {
+        "en": "If he could speak English for half an hour a day with someone correcting him, how much would that help?",
+        "zh": "如果他每天能有半小时跟人说英语、有人帮他纠正,对他帮助大吗?",
+    }[lang]
+    lines = script("tv-parent", lang, "good")
+    state, _ = opening(persona)
+    said: list[str] = []
+    for line in lines[:4]:
+        decision = decide(persona, state, line, said)
+        state, said = decision.customer, [*said, line]
+    assert state.motive_revealed, "the script's first turns no longer draw out the motive: pick other lines"
+    decision = decide(persona, state, payoff, said)
+    assert "need_payoff" in decision.labels.spin
+    assert [beat.kind for beat in decision.beats] == ["value_agreed"]
+    assert decision.customer.patience == state.patience - TIME_COST  # only the time every turn costs
+    (said_back,) = render_beats(persona, decision.beats, seed="payoff")
+    assert persona.lines.value_agreed and said_back.text in persona.lines.value_agreed
