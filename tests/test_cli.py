@@ -109,7 +109,15 @@ def test_difficulty_plays_the_customer_harder_and_a_resumed_call_keeps_its_level
     turns = {}
     for level in ("easy", "hard"):
         result = salesim(
-            home, "practice", "--persona", "price-objector", "--script", "-", "--json", "--difficulty", level,
+            home,
+            "practice",
+            "--persona",
+            "price-objector",
+            "--script",
+            "-",
+            "--json",
+            "--difficulty",
+            level,
             stdin=script,
         )
         assert result.returncode == 0, result.stderr

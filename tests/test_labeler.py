@@ -209,16 +209,24 @@ def test_the_decision_asked_outright_is_a_commitment_ask(text: str) -> None:
 def test_asking_a_name_with_a_number_is_taking_contact_details() -> None:
     labels = label_turn("Saturday at 9, done. Can I get your full name and a good cell number for the confirmation?")
     assert labels.close == {"next_step", "contact"}
-    assert "contact" not in label_turn("If your phone pinged the moment a door opened, how much easier would you sleep?").close
+    assert (
+        "contact"
+        not in label_turn("If your phone pinged the moment a door opened, how much easier would you sleep?").close
+    )
 
 
 def test_weighing_a_gain_with_figures_is_need_payoff_not_a_commitment_ask() -> None:
-    labels = label_turn("If a service cost you 1,880 yuan and saved you 7,500 to 9,000 of that spend, would you consider it?")
+    labels = label_turn(
+        "If a service cost you 1,880 yuan and saved you 7,500 to 9,000 of that spend, would you consider it?"
+    )
     assert labels.spin == {"need_payoff"} and "ask_commitment" not in labels.close
 
 
 def test_a_past_or_due_time_in_a_greeting_arranges_nothing() -> None:
-    assert "next_step" not in label_turn("Hi, it's Jade from VoltRide, you left an enquiry on our website on Sunday.").close
+    assert (
+        "next_step"
+        not in label_turn("Hi, it's Jade from VoltRide, you left an enquiry on our website on Sunday.").close
+    )
     assert "next_step" not in label_turn("I'm ringing because your boiler service is due next month.").close
     assert "next_step" in label_turn("Our engineer can service it next Tuesday at 9.").close
 
@@ -249,5 +257,7 @@ def test_a_trainees_own_lines_from_using_the_app() -> None:
     # "how often" is a situation word in LABELS.md and a problem question here: annotators credit either or both
     toner = label_turn("And how often do you run out of toner or have the copier jam on you?").spin
     assert "problem" in toner and not toner & {"implication", "need_payoff"}
-    pitch = label_turn("Our paper doesn't jam like cheap 70 g, and the copier reorders its own toner, so nobody has to keep stock.")
+    pitch = label_turn(
+        "Our paper doesn't jam like cheap 70 g, and the copier reorders its own toner, so nobody has to keep stock."
+    )
     assert "advantage" in pitch.fabe
