@@ -29,12 +29,8 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 OPINIONS = DATA / "second_opinions"
 
 
-def figures(report: Report) -> list[float]:
-    return [report.macro_f1(g) for g in GROUPS] + [report.stage_accuracy]
-
-
 def mean_figures(reports: list[Report]) -> list[float]:
-    return [mean(column) for column in zip(*map(figures, reports), strict=True)]
+    return [mean(column) for column in zip(*(r.figures() for r in reports), strict=True)]
 
 
 def compare(versions: list[list[dict]], predictions: list[dict]) -> dict[str, list[Report]]:
@@ -66,7 +62,7 @@ def main() -> None:
         found = compare(versions, predict(versions[0], args.rules_only))
         if name == "all sealed":
             everything = found
-        majority_figures = [*figures(found["labeler vs majority"][0])[:3], found["stage"][0].stage_accuracy]
+        majority_figures = [*found["labeler vs majority"][0].figures()[:3], found["stage"][0].stage_accuracy]
         rows = {
             "annotator vs annotator (mean of 3 pairs)": mean_figures(found["annotator vs annotator"]),
             "labeler vs annotator (mean of 3)": mean_figures(found["labeler vs annotator"]),

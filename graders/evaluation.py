@@ -47,6 +47,10 @@ class Report:
     def stage_accuracy(self) -> float:
         return self.stage_right / self.n if self.n else 0.0
 
+    def figures(self) -> list[float]:
+        """SPIN, FABE and close macro-F1, then stage accuracy: the four figures every table reports."""
+        return [self.macro_f1(g) for g in GROUPS] + [self.stage_accuracy]
+
     def summary(self) -> dict:
         return {
             "turns": self.n,

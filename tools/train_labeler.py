@@ -159,13 +159,19 @@ def _predict(model: dict | None, rows: list[dict]) -> list[dict]:
 def _row(table: Table, name: str, how: str, golds: list[list[dict]], predicted: list[dict], means: dict) -> None:
     """One line of figures: against one annotator, or the mean against several."""
     reports = [evaluate_predictions(gold, predicted) for gold in golds]
-    per_gold = [[r.macro_f1(g) for g in GROUPS] + [r.stage_accuracy] for r in reports]
+    per_gold = [r.figures() for r in reports]
     figures = [sum(f) / len(f) for f in zip(*per_gold, strict=True)]
     means.setdefault(how, []).append(figures)
     table.add_row(name, how, str(reports[0].n), *(f"{v:.3f}" for v in figures))
 
 
-def _curve(console: Console, sets: dict[str, list[list[dict]]], tests: dict[str, list[list[dict]]], args) -> None:
+def _curve(
+    console: Console,
+    sets: dict[str, list[list[dict]]],
+    tests: dict[str, list[list[dict]]],
+    groups: tuple[str, ...],
+    args: argparse.Namespace,
+) -> None:
     """How first contact on the test sets grows with the training data: the sets in the order they were written
     (the contract's examples and the first sets first), a growing share of them at a time."""
     order = sorted(sets, key=lambda name: [int(n) if n.isdigit() else n for n in re.split(r"(\d+)", name)])
@@ -176,11 +182,10 @@ def _curve(console: Console, sets: dict[str, list[list[dict]]], tests: dict[str,
     for step in range(1, args.curve + 1):
         chosen = {name: sets[name] for name in order[: round(len(order) * step / args.curve)]}
         rows, weights = training_rows(chosen)
-        model = train(rows, args.c, tuple(g for g in args.groups.split(",") if g), args.margin, weights)
+        model = train(rows, args.c, groups, args.margin, weights)
         predicted = [p for versions in tests.values() for p in _predict(model, versions[0])]
-        report = evaluate_predictions(gold, predicted)
+        figures = evaluate_predictions(gold, predicted).figures()
         turns = sum(len(v[0]) for v in chosen.values())
-        figures = [report.macro_f1(g) for g in GROUPS] + [report.stage_accuracy]
         table.add_row(f"{len(chosen)} (to {order[len(chosen) - 1]})", str(turns), *(f"{v:.3f}" for v in figures))
     console.print(table)
 
@@ -211,7 +216,7 @@ def main() -> None:
     console = Console(width=120)
     clear_caches()
     if args.curve and args.test:
-        _curve(console, sets, load(args.test), args)
+        _curve(console, sets, load(args.test), groups, args)
         return
     if args.evaluate or args.test:
         table = Table(title=f"Rules alone vs rules + learned layer (C={args.c}, groups {','.join(groups)})")
@@ -241,8 +246,7 @@ def main() -> None:
                 table.add_row("mean of sets", how, "", *(f"{sum(f) / len(f):.3f}" for f in zip(*figures, strict=True)))
             for how, (gold_all, predicted_all) in pooled.items():  # every turn counted once, against its set's labels
                 report = evaluate_predictions(gold_all, predicted_all)
-                figures = [report.macro_f1(g) for g in GROUPS] + [report.stage_accuracy]
-                table.add_row("all turns together", how, str(report.n), *(f"{v:.3f}" for v in figures))
+                table.add_row("all turns together", how, str(report.n), *(f"{v:.3f}" for v in report.figures()))
         console.print(table)
         return
     rows, weights = training_rows(sets)
