@@ -50,7 +50,7 @@ _ZH_OPTIONS = re.compile(
 def clear_caches() -> None:
     """Forget every remembered reading (benchmarks measure cold labelling)."""
     forget()
-    _label.cache_clear()
+    _LABELLED.clear()
     read_turn.cache_clear()
     normalise.cache_clear()
 
@@ -211,7 +211,7 @@ def label_turn(text: str, previous: Sequence[str] | None = None) -> TurnLabels:
 
 def label_turns(texts: Sequence[str]) -> list[TurnLabels]:
     """Label every trainee turn of one call, in order (the grader's path: the same labels the director saw)."""
-    return [_label(text, context) for text, context in zip(texts, _contexts(texts)[:-1], strict=True)]
+    return _decide(texts, _contexts(texts)[:-1])
 
 
 def call_context(previous: Sequence[str]) -> frozenset[str]:
@@ -237,14 +237,41 @@ def _contexts(texts: Sequence[str]) -> list[frozenset[str]]:
     return out
 
 
-@lru_cache(maxsize=8192)
+Key = tuple[str, frozenset[str] | None]
+# Each turn's labels, read with its call so far: the director labels a call turn by turn, and the grader reads the
+# same turns again when it ends, so they share what was decided (and could not disagree if they tried).
+_LABELLED: dict[Key, TurnLabels] = {}
+_LABELLED_LIMIT = 8192
+
+
 def _label(text: str, context: frozenset[str] | None) -> TurnLabels:
+    return _decide([text], [context])[0]
+
+
+def _decide(texts: Sequence[str], contexts: Sequence[frozenset[str] | None]) -> list[TurnLabels]:
+    """The rules' reading of each turn, with the learned layer's last word: remembered turns as they were decided,
+    the others scored together (numpy's cost per call outweighs the arithmetic of one turn)."""
+    keys = list(zip(texts, contexts, strict=True))
+    known = {key: _LABELLED[key] for key in keys if key in _LABELLED}
+    missing = [key for key in dict.fromkeys(keys) if key not in known]
+    if missing:
+        if len(_LABELLED) + len(missing) > _LABELLED_LIMIT:
+            _LABELLED.clear()
+        for key, labels in zip(missing, _score(missing), strict=True):
+            known[key] = _LABELLED[key] = labels
+    return [known[key] for key in keys]
+
+
+def _score(keys: list[Key]) -> list[TurnLabels]:
+    readings = [read_turn(text) for text, _ in keys]
     linear = learned.layer()
-    reading = read_turn(text)
     if linear is None:
-        return reading.labels
-    rows = linear.turn_rows(reading.sentences, reading.asked, reading.language, reading.labels, context or frozenset())
-    return linear.decide(reading.labels, linear.totals(rows))
+        return [reading.labels for reading in readings]
+    rows = [
+        linear.turn_rows(r.sentences, r.asked, r.language, r.labels, context or frozenset())
+        for r, (_, context) in zip(readings, keys, strict=True)
+    ]
+    return [linear.decide(r.labels, totals) for r, totals in zip(readings, linear.totals_each(rows), strict=True)]
 
 
 def layer_features(text: str, previous: Sequence[str] | None = None) -> set[str]:

@@ -25,7 +25,7 @@ def _encoding() -> tiktoken.Encoding:
 
 def count_tokens(text: str) -> int:
     """Tokens as an OpenAI model would count them (cl100k_base, shipped offline)."""
-    return len(_encoding().encode(text, disallowed_special=()))
+    return len(_encoding().encode_ordinary(text))  # special-token text counts as plain text
 
 
 def speaking_seconds(text: str) -> float:

@@ -17,12 +17,16 @@ def alternatives(source: str) -> list[str]:
 
 def alternation(*parts: str) -> re.Pattern[str]:
     """One pattern matching any of `parts`. Python's engine tries every alternative at every position, and most
-    cue alternatives start at a word boundary, so `\\b` is checked once per position instead of once per
-    alternative (a third of the labeler's time on English). What matches is unchanged."""
+    cue alternatives start at a word boundary or at the start of the text, so `\\b` and `^` are each checked once
+    per position instead of once per alternative (a third of the labeler's time on English). What matches is
+    unchanged."""
     flat = [alt for part in parts for alt in alternatives(part)]
-    at_word = [alt[2:] for alt in flat if alt.startswith(r"\b")]
-    others = [alt for alt in flat if not alt.startswith(r"\b")]
-    pieces = ([r"\b(?:" + "|".join(at_word) + ")"] if at_word else []) + [f"(?:{alt})" for alt in others]
+    pieces = []
+    for anchor in (r"\b", "^"):
+        anchored = [alt[len(anchor) :] for alt in flat if alt.startswith(anchor)]
+        if anchored:
+            pieces.append(anchor + "(?:" + "|".join(anchored) + ")")
+    pieces += [f"(?:{alt})" for alt in flat if not alt.startswith((r"\b", "^"))]
     return re.compile("|".join(pieces))
 
 

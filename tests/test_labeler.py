@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from graders.labeler import label_turn
+from graders.evaluation import load_set
+from graders.labeler import clear_caches, label_turn, label_turns
 
 # Known misses of the learned layer, kept as tests so a better model shows up as a pass (strict: an unexpected
 # pass fails, to be promoted). The layer adds a second SPIN kind to these hypothetical questions; measured over
@@ -261,3 +264,18 @@ def test_a_trainees_own_lines_from_using_the_app() -> None:
         "Our paper doesn't jam like cheap 70 g, and the copier reorders its own toner, so nobody has to keep stock."
     )
     assert "advantage" in pitch.fabe
+
+
+@pytest.mark.parametrize("name", ["labels_dev41_en", "labels_dev41_zh"])
+def test_the_grader_reads_each_call_as_the_director_did_turn_by_turn(name: str) -> None:
+    """The grader scores a call's turns together; the director scored them one at a time as the call went."""
+    rows = load_set(Path(__file__).parent / "data" / f"{name}.jsonl")
+    calls: dict[str, list[str]] = {}
+    for row in rows:
+        calls.setdefault(row["product"], []).append(row["text"])
+    for texts in calls.values():
+        clear_caches()
+        together = label_turns(texts)
+        clear_caches()
+        assert together == [label_turn(text, texts[:i]) for i, text in enumerate(texts)]
+        assert label_turns(texts) == together  # and from what the director left remembered

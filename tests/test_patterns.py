@@ -18,6 +18,7 @@ PARTS = (
     r"\b(?:a|b)[|(]\)|\bx\\|y",
     r"(?<!不)满意吗$|([\u4e00-\u9fff])不\1",
     r"(?:\bgood|\bbad) (?:time|moment)(?=\?)",
+    r"^(?:\w+ )?so (?:it|that)\b|^(?:is|did) (?:that|it) (?:cost|keeps?)\b.*\?$",
 )
 WORDS = [
     "how",
