@@ -2,6 +2,7 @@
 
 python bench/annotator_agreement.py                 # every sealed set that has second opinions
 python bench/annotator_agreement.py --rules-only    # the cue rules alone, without the learned layer
+python bench/annotator_agreement.py tests/data/labels_dev4[1-8]_en.jsonl   # other sets with second opinions
 
 Each sealed set (tests/data/labels_holdout*.jsonl) was labelled by the annotator who wrote it; two more annotators
 labelled the same turns later, blind to those labels and to the labeler (tests/data/second_opinions/, one file per
@@ -23,6 +24,7 @@ from statistics import mean
 from rich.console import Console
 from rich.table import Table
 
+from graders import learned
 from graders.evaluation import GROUPS, Report, evaluate_predictions, load_annotations, majority, predict
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -48,24 +50,41 @@ def compare(versions: list[list[dict]], predictions: list[dict]) -> dict[str, li
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rules-only", action="store_true", help="the cue rules without the learned layer")
+    parser.add_argument("sets", nargs="*", type=Path, help="JSONL sets (default: the sealed ones)")
     args = parser.parse_args()
-    by_set = {s.stem: load_annotations(s) for s in sorted(DATA.glob("labels_holdout*.jsonl"))}
-    by_set = {name: versions for name, versions in by_set.items() if len(versions) == 3}
+    paths = args.sets or sorted(DATA.glob("labels_holdout*.jsonl"))
+    by_set = {s.stem: load_annotations(s) for s in paths}
+    # Pool only sets labelled by as many annotators as the most-annotated ones, so every row has all of them.
+    most = max(len(versions) for versions in by_set.values())
+    by_set = {name: versions for name, versions in by_set.items() if len(versions) == most > 1}
     if not by_set:
-        raise SystemExit(f"no sealed set has two second opinions in {OPINIONS}")
-    pooled = [[row for versions in by_set.values() for row in versions[who]] for who in range(3)]
+        raise SystemExit(f"none of these sets has a second opinion in {OPINIONS}")
+    pooled = [[row for versions in by_set.values() for row in versions[who]] for who in range(most)]
+    pairs = most * (most - 1) // 2
     how = "rules alone" if args.rules_only else "rules + layer"
-    table = Table(title=f"Agreement on the sealed sets ({how}): SPIN / FABE / close macro-F1, stage agreement")
+    # On a set the layer was trained on, its figures are what it memorised, not how it reads new calls.
+    trained = {*(learned.layer().trained_on if learned.layer() and not args.rules_only else ())}
+    memorised = sorted(name for name in by_set if name in trained)
+    which = "the given" if args.sets else "the sealed"
+    title = f"Agreement on {which} sets ({how}): SPIN / FABE / close macro-F1, stage agreement"
+    table = Table(
+        title=title,
+        caption=f"the layer was trained on {', '.join(memorised)}: its figures there are memorised"
+        if memorised
+        else None,
+    )
     for col in ("set", "turns", "comparison", *(f"{g} F1" for g in GROUPS), "stage"):
         table.add_column(col, justify="right")
-    for name, versions in {"all sealed": pooled, **by_set}.items():
+    for name, versions in {"all given" if args.sets else "all sealed": pooled, **by_set}.items():
         found = compare(versions, predict(versions[0], args.rules_only))
-        if name == "all sealed":
+        if name.startswith("all "):
             everything = found
         majority_figures = [*found["labeler vs majority"][0].figures()[:3], found["stage"][0].stage_accuracy]
         rows = {
-            "annotator vs annotator (mean of 3 pairs)": mean_figures(found["annotator vs annotator"]),
-            "labeler vs annotator (mean of 3)": mean_figures(found["labeler vs annotator"]),
+            "annotator vs annotator" + (f" (mean of {pairs} pairs)" if pairs > 1 else ""): mean_figures(
+                found["annotator vs annotator"]
+            ),
+            f"labeler vs annotator (mean of {most})": mean_figures(found["labeler vs annotator"]),
             f"labeler vs majority (stage on {found['stage'][0].n} turns)": majority_figures,
         }
         for i, (comparison, values) in enumerate(rows.items()):
@@ -74,7 +93,7 @@ def main() -> None:
         table.add_section()
     console = Console(width=150)
     console.print(table)
-    per = Table(title=f"All sealed turns, F1 per label ({how})")
+    per = Table(title=f"All {'given' if args.sets else 'sealed'} turns, F1 per label ({how})")
     columns = ("annotator vs annotator", "labeler vs annotator", "labeler vs majority")
     for col in ("label", *columns):
         per.add_column(col, justify="right")

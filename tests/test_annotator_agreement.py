@@ -40,3 +40,15 @@ def test_the_agreement_benchmark_sets_the_labeler_beside_the_annotators() -> Non
     for line in ("annotator vs annotator (mean of 3 pairs)", "labeler vs annotator (mean of 3)", "labeler vs majority"):
         assert line in run.stdout
     assert "all sealed" in run.stdout and "labels_holdout2_zh" in run.stdout
+
+
+def test_the_agreement_benchmark_reads_other_sets_and_says_where_the_layer_memorised() -> None:
+    run = subprocess.run(
+        [sys.executable, "bench/annotator_agreement.py", "tests/data/labels_dev41_en.jsonl"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "annotator vs annotator" in run.stdout and "labels_dev41_en" in run.stdout
+    assert "memorised" in run.stdout  # the layer was trained on this set: its figures there are not first contact
