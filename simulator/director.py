@@ -123,9 +123,12 @@ class _Turn:
         s, lab = self.s, self.l
         if not lab.questions:
             return
-        if "summarize" in lab.close and not lab.spin:
+        if "summarize" in lab.close:
+            # A read-back asks for confirmation first, even when it also reads as a question about their situation
+            # ("So his English is the weak subject and the exam is next June, right?").
             self.say("confirm")
-            return
+            if not lab.spin:
+                return
         if lab.spin:
             s.discovery_questions += 1
         revealed = False
@@ -167,7 +170,7 @@ class _Turn:
                 # What solving it is worth, asked once the customer has said why it is urgent: the customer says
                 # it, which is the point of the question (no "I wouldn't know", no lost patience).
                 self.say("value_agreed")
-            else:
+            elif "summarize" not in lab.close:  # a read-back was answered by the confirmation
                 self._adjust(patience=-VAGUE_PATIENCE)
                 self.say("answer_vague")
         if lab.spin and s.discovery_questions >= DISCOVERY_OBJECTION_AFTER:

@@ -211,3 +211,24 @@ def test_a_need_payoff_question_after_the_motive_gets_the_customer_to_say_what_i
     assert decision.customer.patience == state.patience - TIME_COST  # only the time every turn costs
     (said_back,) = render_beats(persona, decision.beats, seed="payoff")
     assert persona.lines.value_agreed and said_back.text in persona.lines.value_agreed
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_read_back_is_confirmed_even_when_it_also_reads_as_a_situation_question(lang: str) -> None:
+    # The labeler may read a summary that ends in "right?" as a situation question too; the customer should confirm
+    # it, not answer it with a fact or an "I wouldn't know", and not lose patience over it.
+    persona = get_persona("tv-parent", lang)
+    read_back = {
+        "en": "So his English is the weak subject and the exam is next June, right?",
+        "zh": "所以他现在上初一，口语比较弱，是吗？",
+    }[lang]
+    state, _ = opening(persona)
+    said: list[str] = []
+    for line in script("tv-parent", lang, "good")[:4]:
+        decision = decide(persona, state, line, said)
+        state, said = decision.customer, [*said, line]
+    decision = decide(persona, state, read_back, said)
+    assert "summarize" in decision.labels.close and decision.labels.spin, "pick a read-back the labeler also asks by"
+    assert [beat.kind for beat in decision.beats][:1] == ["confirm"]
+    assert "answer_vague" not in [beat.kind for beat in decision.beats]
+    assert decision.customer.patience == state.patience - TIME_COST
