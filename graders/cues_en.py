@@ -68,7 +68,7 @@ CHOICE = re.compile(
 )
 # Manners: names, is now a good time, can you hear me. A turn of these asks nothing and presents nothing.
 ETIQUETTE = _rx(
-    r"^(?:hi,? |hello,? |good (?:morning|afternoon|evening),? )?(?:is (?:this|that)|am i (?:speaking|talking) (?:to|with)|are you) (?!(?:right|correct|ok|okay|fair|true|all|it|so|clear|enough|there|sure)\b)\w+(?: \w+)?\W*$",
+    r"^(?:hi,? |hello,? |good (?:morning|afternoon|evening),? )?(?:is (?:this|that)|am i (?:speaking|talking) (?:to|with)|are you) (?!(?:right|correct|ok|okay|fair|true|all|it|so|clear|enough|there|sure|the (?:picture|gist|situation))\b)\w+(?: \w+)?\W*$",
     r"\bam i (?:speaking|talking) (?:to|with)\b|^how about (?:this|that|we)\b|\bis it (?:ok|okay|alright|all right) if i\b",
     r"^(?:hello,? |hi,? |good (?:morning|afternoon|evening),? )?(?:is (?:this|that|it)|am i speaking to|am i talking to|are you) (?:mr|mrs|ms|miss|dr|the (?:office manager|owner|person|manager|director|account holder|homeowner))\b",
     r"\b(?:is|are) (?:now|this|it) (?:a |an )?(?:good|ok|okay|convenient|bad) (?:time|moment)\b|\bfor a few (?:quick )?questions\b",
@@ -379,7 +379,7 @@ ASK_COMMITMENT = _rx(
     r"\bwould you (?:take|buy|order|go for|sign up for) (?:it|one|this|that)\b",
 )
 SUMMARIZE = _rx(
-    r"^(?:\w+[,!]? )?so,? .*(?:—|–|-|,)\s*(?:right|correct|fair|yes|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right)\W*$",
+    r"^(?:\w+[,!]? )?so,? .*(?:—|–|-|,)\s*(?:right|correct|fair|yes|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right|(?:is )?that about it|is that the picture)\W*$",
     r"^(?:is that|was that|have i got (?:that|it|everything)|did i get (?:that|it|everything)|am i) (?:right|correct|about right)\W*$",
     r"^(?:\w+[,!]? )?so,\s(?!if\b|when\b|what\b|how\b|suppose\b|imagine\b|uh\b|um\b|er\b|erm\b|i (?:just )?(?:wanted|want|was|thought)\b)|\bsame page\b|\bto play (?:it|that|this) back\b|\b(?:just )?so i(?:'ve| have) got (?:it|that|this|everything) right\b",
     r"\bgiven what you(?:'ve| have) (?:said|told me)\b|\bquick recap\b|\bread (?:that|it|this|those) back\b|\blet me just read\b|^(?:perfect|lovely|great|brilliant|right|ok|okay)\s*[:—–-]",
@@ -396,6 +396,10 @@ SUMMARIZE = _rx(
     r"\b(?:you|he|she) (?:said|mentioned|told me|explained)\b.*\b(?:right|correct|yes|yeah|is that)\b",
     r"\b(?:so )?we(?:'ve| have) agreed\b|\bwe agreed\b|\bso we(?:'re| are) (?:agreed|saying|looking at)\b|\bso that's\b",
     r"\b(?:did|have) i (?:get|got) (?:that|this|it|everything) right\b|\bam i right\b|\bhave i understood\b",
+    # a read-back's own confirming question, asked as a sentence of its own ("... Is that the picture?")
+    r"^(?:is )?that (?:about|roughly|more or less|pretty much) (?:it|right|the size of it)\W*$",
+    r"^is that (?:the|a fair) (?:picture|gist|summary|situation)\W*$|^(?:have|did) i (?:miss|missed|leave out|left out) anything\W*$",
+    r"^that's (?:the main (?:one|ones|two|three|four|things?)|about it|it in a nutshell)(?:,? (?:right|yes|yeah|correct))?\W*$",
 )
 
 # --- Other signals ----------------------------------------------------------------------------------------
@@ -434,7 +438,7 @@ NEXT_STEP_FIXED = re.compile(
     r"^(?:\w+ ){0,3}(?:at|on) \d{1,2}(?::\d\d)?(?: ?(?:am|pm))?[.!]?$"
 )
 TAG = re.compile(
-    r"(?:,|\s|—|-)(?:right|correct|yes|yeah|fair|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right)\W*$"
+    r"(?:,|\s|—|-)(?:right|correct|yes|yeah|fair|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right|(?:is )?that about it|is that the picture)\W*$"
 )
 SLOT = re.compile(
     r"\b(?:work|works|suit|suits|convenient|free|available|good for you|ok for you|okay for you|better for you|any good)\b"

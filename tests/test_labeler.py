@@ -287,3 +287,17 @@ def test_the_grader_reads_each_call_as_the_director_did_turn_by_turn(name: str) 
         clear_caches()
         assert together == [label_turn(text, texts[:i]) for i, text in enumerate(texts)]
         assert label_turns(texts) == together  # and from what the director left remembered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So you run two vans, both over ten years old, and the MOT is due in March. Is that the picture?",
+        "Right, so three sites and one shared printer each, that about it?",
+        "So the roof leaks in two places and the insurer won't pay. Have I missed anything?",
+        "我總結下：你哋有三間舖，下個月開新分店，最擔心係人手唔夠，係咪咁？",  # Cantonese
+        "我重複一次：兩房單位，下個月入伙，要裝窗簾同燈，係唔係咁？",
+    ],
+)
+def test_a_read_back_confirmed_by_a_question_of_its_own_is_a_summary(text: str) -> None:
+    assert "summarize" in label_turn(text).close
