@@ -140,6 +140,7 @@ def inbound_checks(transcript: Transcript, labels: dict[int, TurnLabels]) -> dic
     trainee_questions = sum(lab.questions for lab in labels.values())
     silent_run = _auto_informer_run(transcript, labels)
     commitment = [i for i, lab in labels.items() if "ask_commitment" in lab.close or "next_step" in lab.close]
+    asked_name = [i for i in trainee if _asks_name(transcript.turns[i].text)]
     return {
         "greeted_with_name": _check(
             bool(first) and labels[first[0]].introduces_self,
@@ -147,11 +148,7 @@ def inbound_checks(transcript: Transcript, labels: dict[int, TurnLabels]) -> dic
             first,
             "Open with the company, line of business and your name.",
         ),
-        "asked_callers_name": _check(
-            any(_asks_name(transcript.turns[i].text) for i in trainee),
-            transcript,
-            [i for i in trainee if _asks_name(transcript.turns[i].text)][:1],
-        ),
+        "asked_callers_name": _check(bool(asked_name), transcript, asked_name[:1]),
         "clarifying_questions_within_7": _check(
             0 < len(clarifying) <= MAX_CLARIFYING_QUESTIONS,
             transcript,
