@@ -377,6 +377,11 @@ ASK_COMMITMENT = _rx(
     r"\b(?:place|take) (?:the|your|an|this) order\b|\bsign (?:you|it) up\b|\bget you signed\b|\bwrap (?:this|it) up\b",
     r"\bwould (?:you|that) (?:be )?(?:be willing|agree|like to take it|work for you)\b",
     r"\bwould you (?:take|buy|order|go for|sign up for) (?:it|one|this|that)\b",
+    # a sweetener offered for the decision, a check that the customer is ready to pay, holding the offer for them
+    r"\bwhat if i (?:throw in|threw in|add|added|include|knock|knocked|take|took|waive|waived|drop|dropped)\b",
+    r"\bare you (?:alright|all right|ok|okay|happy|good) (?:to|for me to) (?:pay|go|proceed|book|order|sign|put|lock)\b",
+    r"(?<!\bto )\block (?:it|that|this|them|you|(?:that|the|this|your) (?:price|rate|deal|offer|slot|discount)) in\b",
+    r"\bhow's (?:that|this|it) (?:sound|looking|feel)\b",
 )
 SUMMARIZE = _rx(
     r"^(?:\w+[,!]? )?so,? .*(?:—|–|-|,)\s*(?:right|correct|fair|yes|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right|(?:is )?that about it|is that the picture)\W*$",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graders.evaluation import load_set
-from graders.labeler import clear_caches, label_turn, label_turns
+from graders.labeler import clear_caches, label_turn, label_turns, rule_labels
 
 # Known misses of the learned layer, kept as tests so a better model shows up as a pass (strict: an unexpected
 # pass fails, to be promoted). The layer adds a second SPIN kind to these hypothetical questions; measured over
@@ -301,3 +301,22 @@ def test_the_grader_reads_each_call_as_the_director_did_turn_by_turn(name: str) 
 )
 def test_a_read_back_confirmed_by_a_question_of_its_own_is_a_summary(text: str) -> None:
     assert "summarize" in label_turn(text).close
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What if I throw in free installation, would that get you there?",
+        "Are you alright to pay by card now?",
+        "I can lock that price in for you today.",
+        "So ten cases, how's that sound?",
+    ],
+)
+def test_a_sweetener_a_payment_check_or_holding_the_offer_asks_for_the_decision(text: str) -> None:
+    # The cue rules catch these too, so the ask holds on phrasing the learned layer has not seen.
+    assert "ask_commitment" in rule_labels(text).close
+    assert "ask_commitment" in label_turn(text).close
+
+
+def test_arranging_a_call_to_settle_it_later_is_a_next_step_not_the_ask() -> None:
+    assert label_turn("I'll call you Wednesday afternoon to lock it in. Thanks!").close == {"next_step"}
