@@ -237,10 +237,10 @@ def _contexts(texts: Sequence[str]) -> list[frozenset[str]]:
     return out
 
 
-Key = tuple[str, frozenset[str] | None]
-# Each turn's labels, read with its call so far: the director labels a call turn by turn, and the grader reads the
-# same turns again when it ends, so they share what was decided (and could not disagree if they tried).
-_LABELLED: dict[Key, TurnLabels] = {}
+TurnKey = tuple[str, frozenset[str] | None]  # a turn's text and what the layer knows of the call before it
+# The director labels a call turn by turn and the grader reads the same turns again when it ends: it reuses what
+# was decided rather than scoring them again.
+_LABELLED: dict[TurnKey, TurnLabels] = {}
 _LABELLED_LIMIT = 8192
 
 
@@ -262,7 +262,7 @@ def _decide(texts: Sequence[str], contexts: Sequence[frozenset[str] | None]) -> 
     return [known[key] for key in keys]
 
 
-def _score(keys: list[Key]) -> list[TurnLabels]:
+def _score(keys: list[TurnKey]) -> list[TurnLabels]:
     readings = [read_turn(text) for text, _ in keys]
     linear = learned.layer()
     if linear is None:

@@ -150,12 +150,13 @@ class LinearLayer:
     def totals_each(self, turns: list[set[int]]) -> list[list[float]]:
         """totals() of several turns at once: one gather and one segmented sum for a whole call, since numpy's
         cost per call outweighs the arithmetic of one turn."""
-        order = [row for rows in turns for row in rows]
-        if not order:
+        if not any(turns):
             return [self.bias_row.tolist() for _ in turns]
-        starts = np.cumsum([0, *(len(rows) for rows in turns[:-1])])
-        sums = np.add.reduceat(self.matrix.take(order, axis=0), starts, axis=0) + self.bias_row
-        # reduceat gives a turn without weighted features the next turn's first row, not zeros
+        # reduceat cannot sum an empty run, so a turn without weighted features stands on row 0 and gets the bias
+        padded = [rows or (0,) for rows in turns]
+        starts = np.cumsum([0, *(len(rows) for rows in padded[:-1])])
+        gathered = self.matrix.take([row for rows in padded for row in rows], axis=0)
+        sums = np.add.reduceat(gathered, starts, axis=0) + self.bias_row
         sums[[i for i, rows in enumerate(turns) if not rows]] = self.bias_row
         return sums.tolist()
 

@@ -105,3 +105,13 @@ def test_a_label_the_rules_found_is_kept_unless_the_weights_are_clearly_against_
     assert {"ask_commitment", "next_step"} <= rules.close
     # both score -0.5: below the close guard (-0.25), above the commitment ask's (-1.0)
     assert linear.apply(rules, set()).close == {"ask_commitment"}
+
+
+def test_scoring_turns_together_matches_scoring_each_even_with_a_turn_without_weighted_features() -> None:
+    linear = learned.layer()
+    assert linear is not None
+    turns = [{1, 5, 9}, set(), {2, 3}, set()]  # empty in the middle and at the end
+    together = linear.totals_each(turns)
+    assert together[1] == together[3] == list(linear.biases)
+    for rows, scores in zip(turns, together, strict=True):
+        assert scores == pytest.approx(linear.totals(rows), abs=1e-6)
