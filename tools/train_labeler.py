@@ -239,12 +239,13 @@ def main() -> None:
             for how, predicted in readings.items():
                 _row(table, name, how, golds, predicted, means)
                 gold_all, predicted_all = pooled.setdefault(how, ([], []))
-                gold_all += versions[0]
-                predicted_all += predicted
+                for gold in golds:  # against each annotator compared, as the rows of each set are
+                    gold_all += gold
+                    predicted_all += predicted
         if len(tests) > 1:
             for how, figures in means.items():
                 table.add_row("mean of sets", how, "", *(f"{sum(f) / len(f):.3f}" for f in zip(*figures, strict=True)))
-            for how, (gold_all, predicted_all) in pooled.items():  # every turn counted once, against its set's labels
+            for how, (gold_all, predicted_all) in pooled.items():  # every turn once per annotator compared
                 report = evaluate_predictions(gold_all, predicted_all)
                 table.add_row("all turns together", how, str(report.n), *(f"{v:.3f}" for v in report.figures()))
         console.print(table)
