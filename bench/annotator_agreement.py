@@ -63,10 +63,10 @@ def main() -> None:
     pairs = most * (most - 1) // 2
     how = "rules alone" if args.rules_only else "rules + layer"
     # On a set the layer was trained on, its figures are what it memorised, not how it reads new calls.
-    trained = {*(learned.layer().trained_on if learned.layer() and not args.rules_only else ())}
-    memorised = sorted(name for name in by_set if name in trained)
-    which = "the given" if args.sets else "the sealed"
-    title = f"Agreement on {which} sets ({how}): SPIN / FABE / close macro-F1, stage agreement"
+    linear = None if args.rules_only else learned.layer()
+    memorised = sorted(name for name in by_set if linear and name in linear.trained_on)
+    scope = "given" if args.sets else "sealed"
+    title = f"Agreement on the {scope} sets ({how}): SPIN / FABE / close macro-F1, stage agreement"
     table = Table(
         title=title,
         caption=f"the layer was trained on {', '.join(memorised)}: its figures there are memorised"
@@ -75,7 +75,7 @@ def main() -> None:
     )
     for col in ("set", "turns", "comparison", *(f"{g} F1" for g in GROUPS), "stage"):
         table.add_column(col, justify="right")
-    for name, versions in {"all given" if args.sets else "all sealed": pooled, **by_set}.items():
+    for name, versions in {f"all {scope}": pooled, **by_set}.items():
         found = compare(versions, predict(versions[0], args.rules_only))
         if name.startswith("all "):
             everything = found
@@ -93,7 +93,7 @@ def main() -> None:
         table.add_section()
     console = Console(width=150)
     console.print(table)
-    per = Table(title=f"All {'given' if args.sets else 'sealed'} turns, F1 per label ({how})")
+    per = Table(title=f"All {scope} turns, F1 per label ({how})")
     columns = ("annotator vs annotator", "labeler vs annotator", "labeler vs majority")
     for col in ("label", *columns):
         per.add_column(col, justify="right")

@@ -19,9 +19,11 @@ import pytest
 from graders.scorecard import grade
 from graders.transcript import Transcript, Turn
 from personas.library import get_persona
+from personas.schema import Persona
 from simulator.director import TIME_COST, decide, opening
 from simulator.session import CallView, Simulator
 from simulator.settings import Settings
+from simulator.state import CustomerState
 from simulator.voices.base import render_beats
 
 SCRIPTS = Path(__file__).parent / "scripts"
@@ -54,6 +56,15 @@ def play(sim: Simulator, persona: str, lang: str, kind: str) -> CallView:
             break
         view = sim.say(view.thread_id, line)
     return view if view.finished else sim.end(view.thread_id)
+
+
+def directed(persona: Persona, lines: list[str]) -> tuple[CustomerState, list[str]]:
+    """The customer's state after the director has heard these trainee lines, and the lines said."""
+    state, _ = opening(persona)
+    said: list[str] = []
+    for line in lines:
+        state, said = decide(persona, state, line, said).customer, [*said, line]
+    return state, said
 
 
 def last_turns(view: CallView, n: int = 6) -> str:
@@ -198,12 +209,7 @@ def test_a_need_payoff_question_after_the_motive_gets_the_customer_to_say_what_i
         "en": "If he could speak English for half an hour a day with someone correcting him, how much would that help?",
         "zh": "如果他每天能有半小时跟人说英语、有人帮他纠正,对他帮助大吗?",
     }[lang]
-    lines = script("tv-parent", lang, "good")
-    state, _ = opening(persona)
-    said: list[str] = []
-    for line in lines[:4]:
-        decision = decide(persona, state, line, said)
-        state, said = decision.customer, [*said, line]
+    state, said = directed(persona, script("tv-parent", lang, "good")[:4])
     assert state.motive_revealed, "the script's first turns no longer draw out the motive: pick other lines"
     decision = decide(persona, state, payoff, said)
     assert "need_payoff" in decision.labels.spin
@@ -222,11 +228,7 @@ def test_a_read_back_is_confirmed_even_when_it_also_reads_as_a_situation_questio
         "en": "So his English is the weak subject and the exam is next June, right?",
         "zh": "所以他现在上初一，口语比较弱，是吗？",
     }[lang]
-    state, _ = opening(persona)
-    said: list[str] = []
-    for line in script("tv-parent", lang, "good")[:4]:
-        decision = decide(persona, state, line, said)
-        state, said = decision.customer, [*said, line]
+    state, said = directed(persona, script("tv-parent", lang, "good")[:4])
     decision = decide(persona, state, read_back, said)
     assert "summarize" in decision.labels.close and decision.labels.spin, "pick a read-back the labeler also asks by"
     assert [beat.kind for beat in decision.beats][:1] == ["confirm"]
