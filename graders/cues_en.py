@@ -383,8 +383,10 @@ ASK_COMMITMENT = _rx(
     r"(?<!\bto )\block (?:it|that|this|them|you|(?:that|the|this|your) (?:price|rate|deal|offer|slot|discount)) in\b",
     r"\bhow's (?:that|this|it) (?:sound|looking|feel)\b",
 )
+# What a read-back ends on to ask for confirmation ("..., is that right?"); a summary's tag (TAG) may also be "yeah".
+_CONFIRM = r"right|correct|fair|yes|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right|(?:is )?that about it|is that the picture"
 SUMMARIZE = _rx(
-    r"^(?:\w+[,!]? )?so,? .*(?:—|–|-|,)\s*(?:right|correct|fair|yes|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right|(?:is )?that about it|is that the picture)\W*$",
+    rf"^(?:\w+[,!]? )?so,? .*(?:—|–|-|,)\s*(?:{_CONFIRM})\W*$",
     r"^(?:is that|was that|have i got (?:that|it|everything)|did i get (?:that|it|everything)|am i) (?:right|correct|about right)\W*$",
     r"^(?:\w+[,!]? )?so,\s(?!if\b|when\b|what\b|how\b|suppose\b|imagine\b|uh\b|um\b|er\b|erm\b|i (?:just )?(?:wanted|want|was|thought)\b)|\bsame page\b|\bto play (?:it|that|this) back\b|\b(?:just )?so i(?:'ve| have) got (?:it|that|this|everything) right\b",
     r"\bgiven what you(?:'ve| have) (?:said|told me)\b|\bquick recap\b|\bread (?:that|it|this|those) back\b|\blet me just read\b|^(?:perfect|lovely|great|brilliant|right|ok|okay)\s*[:—–-]",
@@ -442,9 +444,7 @@ NEXT_STEP_FIXED = re.compile(
     r"^(?:[\w,:]+ ){0,4}(?:it is|then|works|is fine|suits|booked|confirmed|is booked|done|perfect|great|lovely)[.!]?$|\bbook (?:the|an?) \w+ for\b|"
     r"^(?:\w+ ){0,3}(?:at|on) \d{1,2}(?::\d\d)?(?: ?(?:am|pm))?[.!]?$"
 )
-TAG = re.compile(
-    r"(?:,|\s|—|-)(?:right|correct|yes|yeah|fair|is that right|is that correct|is that fair|did i get that right|have i got that(?: right)?|am i right|(?:is )?that about it|is that the picture)\W*$"
-)
+TAG = re.compile(rf"(?:,|\s|—|-)(?:yeah|{_CONFIRM})\W*$")
 SLOT = re.compile(
     r"\b(?:work|works|suit|suits|convenient|free|available|good for you|ok for you|okay for you|better for you|any good)\b"
 )
