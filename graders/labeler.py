@@ -51,6 +51,7 @@ def clear_caches() -> None:
     """Forget every remembered reading (benchmarks measure cold labelling)."""
     forget()
     _LABELLED.clear()
+    _SO_FAR.clear()
     read_turn.cache_clear()
     normalise.cache_clear()
 
@@ -211,30 +212,57 @@ def label_turn(text: str, previous: Sequence[str] | None = None) -> TurnLabels:
 
 def label_turns(texts: Sequence[str]) -> list[TurnLabels]:
     """Label every trainee turn of one call, in order (the grader's path: the same labels the director saw)."""
-    return _decide(texts, _contexts(texts)[:-1])
+    return _decide(texts, _contexts_and_end(texts)[0])
 
 
 def call_context(previous: Sequence[str]) -> frozenset[str]:
     """What the learned layer knows of the call before a turn: the turn's position, what the rules read in the
     turn just before it, and which kinds of question, statement and summary came earlier."""
-    return _contexts(previous)[-1]
+    key = tuple(previous)
+    known = _SO_FAR.get(key)
+    if known is None:
+        # The director asks after every turn with one more turn than before: extend the call it last asked
+        # about rather than read the whole call again (which made a replayed call quadratic in its length).
+        before = _SO_FAR.get(key[:-1]) if key else None
+        known = _after(before, key[-1]) if before is not None else _contexts_and_end(key)[1]
+        if len(_SO_FAR) >= _LABELLED_LIMIT:
+            _SO_FAR.clear()
+        _SO_FAR[key] = known
+    return known.context
 
 
-def _contexts(texts: Sequence[str]) -> list[frozenset[str]]:
-    """call_context() before each turn of a call, and after the last one, in one pass."""
-    out: list[frozenset[str]] = []
-    seen: set[str] = set()
-    last: TurnLabels | None = None
-    for position in range(1, len(texts) + 2):
-        features = {f"ctx:pos={min(position, CONTEXT_POSITIONS)}", *seen}
-        if last is not None:
-            features.update(f"ctx:prev={kind}" for kind in last.spin | last.fabe | last.close)
-            features.add(f"ctx:prev=stage={last.stage or 'none'}")
-        out.append(frozenset(features))
-        if position <= len(texts):
-            last = read_turn(texts[position - 1]).labels
-            seen.update(f"ctx:seen={kind}" for kind in last.spin | last.fabe | (last.close & SUMMARY))
-    return out
+class _CallSoFar(NamedTuple):
+    """The call up to some turn, as the learned layer sees it."""
+
+    position: int  # turns so far
+    seen: frozenset[str]  # what kinds of question, statement and summary came
+    context: frozenset[str]  # call_context() of the turn that comes next
+
+
+def _context_of(position: int, seen: frozenset[str], last: TurnLabels | None) -> frozenset[str]:
+    features = {f"ctx:pos={min(position + 1, CONTEXT_POSITIONS)}", *seen}
+    if last is not None:
+        features.update(f"ctx:prev={kind}" for kind in last.spin | last.fabe | last.close)
+        features.add(f"ctx:prev=stage={last.stage or 'none'}")
+    return frozenset(features)
+
+
+def _after(so_far: _CallSoFar, text: str) -> _CallSoFar:
+    """The call with one more trainee turn."""
+    last = read_turn(text).labels
+    seen = so_far.seen | {f"ctx:seen={kind}" for kind in last.spin | last.fabe | (last.close & SUMMARY)}
+    position = so_far.position + 1
+    return _CallSoFar(position, seen, _context_of(position, seen, last))
+
+
+def _contexts_and_end(texts: Sequence[str]) -> tuple[list[frozenset[str]], _CallSoFar]:
+    """call_context() before each turn of a call, in one pass, and the call after its last turn."""
+    so_far = _CallSoFar(0, frozenset(), _context_of(0, frozenset(), None))
+    out = []
+    for text in texts:
+        out.append(so_far.context)
+        so_far = _after(so_far, text)
+    return out, so_far
 
 
 TurnKey = tuple[str, frozenset[str] | None]  # a turn's text and what the layer knows of the call before it
@@ -242,6 +270,7 @@ TurnKey = tuple[str, frozenset[str] | None]  # a turn's text and what the layer 
 # was decided rather than scoring them again.
 _LABELLED: dict[TurnKey, TurnLabels] = {}
 _LABELLED_LIMIT = 8192
+_SO_FAR: dict[tuple[str, ...], _CallSoFar] = {}  # call_context() by the trainee turns before
 
 
 def _label(text: str, context: frozenset[str] | None) -> TurnLabels:

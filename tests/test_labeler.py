@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graders.evaluation import load_set
-from graders.labeler import clear_caches, label_turn, label_turns, rule_labels
+from graders.labeler import call_context, clear_caches, label_turn, label_turns, rule_labels
 
 # Known misses of the learned layer, kept as tests so a better model shows up as a pass (strict: an unexpected
 # pass fails, to be promoted). The layer adds a second SPIN kind to these hypothetical questions; measured over
@@ -287,6 +287,30 @@ def test_the_grader_reads_each_call_as_the_director_did_turn_by_turn(name: str) 
         clear_caches()
         assert together == [label_turn(text, texts[:i]) for i, text in enumerate(texts)]
         assert label_turns(texts) == together  # and from what the director left remembered
+
+
+def test_the_call_so_far_is_the_same_whether_extended_turn_by_turn_or_read_cold() -> None:
+    """The director asks after every turn; each answer extends the last one instead of rereading the call."""
+    rows = load_set(Path(__file__).parent / "data" / "labels_dev41_en.jsonl")
+    texts = [row["text"] for row in rows if row["product"] == rows[0]["product"]]
+    clear_caches()
+    extended = [call_context(texts[:i]) for i in range(len(texts) + 1)]
+    cold = []
+    for i in range(len(texts) + 1):
+        clear_caches()
+        cold.append(call_context(texts[:i]))
+    assert extended == cold
+    clear_caches()
+    assert call_context(texts[:5]) == cold[5]  # a call first asked about part-way through
+
+
+def test_the_call_so_far_says_where_the_turn_is_and_what_came_before() -> None:
+    first = "Which grade is your son in?"
+    assert call_context([]) == {"ctx:pos=1"}
+    after = call_context([first])
+    assert {"ctx:pos=2", "ctx:prev=situation", "ctx:seen=situation"} <= after
+    assert "ctx:seen=situation" in call_context([first, "It has 3,000 recorded dialogues."])
+    assert "ctx:prev=situation" not in call_context([first, "It has 3,000 recorded dialogues."])
 
 
 @pytest.mark.parametrize(
