@@ -4,6 +4,7 @@ python tools/train_labeler.py                 # train on every set but the seale
 python tools/train_labeler.py --evaluate      # leave one set out at a time: rules alone vs rules + layer
 python tools/train_labeler.py --test SET ...  # train on the rest, report on these sets, write nothing
 python tools/train_labeler.py --test SET ... --curve 4   # the same, trained on a quarter, half, ... of the rest
+python tools/train_labeler.py --data DIR --test SET ...  # the same on the sets in DIR (writes nothing)
 
 Needs scikit-learn (`pip install -e '.[dev]'`); the labeler itself only reads the two files it writes: one
 L2-regularised logistic model per label and per stage, weights below MIN_WEIGHT dropped.
@@ -114,14 +115,17 @@ def _weight(row: dict) -> float:
     return CONTRACT_WEIGHT if row["id"].startswith(EXAMPLE_ID_PREFIX) else 1.0
 
 
-def training_set_names() -> list[str]:
-    """Every labelled set but the sealed ones."""
-    return sorted(p.stem for p in DATA.glob("labels_*.jsonl") if not p.stem.startswith(SEALED))
+def training_set_names(data: Path = DATA) -> list[str]:
+    """Every labelled set in `data` but the sealed ones."""
+    return sorted(p.stem for p in data.glob("labels_*.jsonl") if not p.stem.startswith(SEALED))
 
 
-def load(names: list[str]) -> dict[str, list[list[dict]]]:
+def load(names: list[str], data: Path = DATA) -> dict[str, list[list[dict]]]:
     """Each set as each of its annotators labelled it (its own labels first, then any second opinions)."""
-    return {name: load_annotations(DATA / f"{name}.jsonl") for name in names}
+    missing = [name for name in names if not (data / f"{name}.jsonl").exists()]
+    if missing:
+        raise SystemExit(f"no labelled set {', '.join(missing)} in {data}: name sets as in `ls {data}`, without .jsonl")
+    return {name: load_annotations(data / f"{name}.jsonl") for name in names}
 
 
 def training_rows(sets: dict[str, list[list[dict]]]) -> tuple[list[dict], list[float]]:
@@ -200,6 +204,7 @@ def main() -> None:
     parser.add_argument(
         "--curve", type=int, default=0, help="with --test: train on 1/N, 2/N, ... of the other sets (a learning curve)"
     )
+    parser.add_argument("--data", type=Path, default=DATA, help="where the labelled sets are (default tests/data)")
     parser.add_argument("--first-only", action="store_true", help="train on each set's own labels, no second opinions")
     parser.add_argument(
         "--against",
@@ -209,20 +214,20 @@ def main() -> None:
     )
     args = parser.parse_args()
     groups = tuple(g for g in args.groups.split(",") if g)
-    names = training_set_names()
-    sets = load([n for n in names if n not in args.test])
+    names = training_set_names(args.data)
+    sets = load([n for n in names if n not in args.test], args.data)
     if args.first_only:
         sets = {name: versions[:1] for name, versions in sets.items()}
     console = Console(width=120)
     clear_caches()
     if args.curve and args.test:
-        _curve(console, sets, load(args.test), groups, args)
+        _curve(console, sets, load(args.test, args.data), groups, args)
         return
     if args.evaluate or args.test:
         table = Table(title=f"Rules alone vs rules + learned layer (C={args.c}, groups {','.join(groups)})")
         for col in ("set", "labeler", "turns", *(f"{g} F1" for g in GROUPS), "stage acc"):
             table.add_column(col, justify="right")
-        tests = load(args.test) if args.test else sets
+        tests = load(args.test, args.data) if args.test else sets
         means: dict[str, list[list[float]]] = {}
         pooled: dict[str, tuple[list[dict], list[dict]]] = {}
         if args.test:  # every test set is scored by the one model trained on all the training sets
@@ -250,6 +255,8 @@ def main() -> None:
                 table.add_row("all turns together", how, str(report.n), *(f"{v:.3f}" for v in report.figures()))
         console.print(table)
         return
+    if args.data != DATA:
+        raise SystemExit(f"--data only reads: the shipped model is trained on {DATA} (use --test, --evaluate, --curve)")
     rows, weights = training_rows(sets)
     trained = train(rows, args.c, groups, args.margin, weights)
     model = {"trained_on": list(sets), "annotations": {n: len(v) for n, v in sets.items()}, **trained}
