@@ -4,6 +4,7 @@ cleared before each call).
 Run it on one core: taskset -c 0 python bench/grade_speed.py
 
 python bench/grade_speed.py --calls 300
+python bench/grade_speed.py --turns 600 --calls 20   # a long call: the trainee lines again, each turn distinct
 """
 
 from __future__ import annotations
@@ -57,21 +58,24 @@ CALLS = {
 }
 
 
-def _call(n: int, language: str = "en") -> Transcript:
+def _call(n: int, language: str = "en", turns_in_call: int = 30) -> Transcript:
     trainee, customer = CALLS[language]
     turns = []
-    for line in trainee:
-        turns += [{"role": "customer", "text": customer}, {"role": "trainee", "text": f"{line} ({n})"}]
+    for i in range(turns_in_call // 2):
+        line = trainee[i % len(trainee)] + (f" ({n}.{i})" if i >= len(trainee) else f" ({n})")
+        turns += [{"role": "customer", "text": customer}, {"role": "trainee", "text": line}]
     return Transcript.model_validate({"turns": turns, "persona": "tv-parent"})
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calls", type=int, default=300)
+    parser.add_argument("--turns", type=int, default=30, help="turns per call, half of them the trainee's")
     args = parser.parse_args()
     for language in CALLS:
         persona = get_persona("tv-parent", language)
-        calls = [_call(n, language) for n in range(args.calls)]  # distinct text per call: nothing served from a cache
+        # distinct text per call: nothing is served from a cache
+        calls = [_call(n, language, args.turns) for n in range(args.calls)]
         grade(calls[0], persona)  # load the tokenizer and compile patterns once, as a running server would
         for with_persona in (False, True):
             times = []
