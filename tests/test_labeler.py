@@ -274,14 +274,18 @@ def test_a_trainees_own_lines_from_using_the_app() -> None:
     assert "advantage" in pitch.fabe
 
 
+def _calls(name: str) -> list[list[str]]:
+    """The trainee turns of each call in a labelled set (a call is a run of rows about one product)."""
+    calls: dict[str, list[str]] = {}
+    for row in load_set(Path(__file__).parent / "data" / f"{name}.jsonl"):
+        calls.setdefault(row["product"], []).append(row["text"])
+    return list(calls.values())
+
+
 @pytest.mark.parametrize("name", ["labels_dev41_en", "labels_dev41_zh"])
 def test_the_grader_reads_each_call_as_the_director_did_turn_by_turn(name: str) -> None:
     """The grader scores a call's turns together; the director scored them one at a time as the call went."""
-    rows = load_set(Path(__file__).parent / "data" / f"{name}.jsonl")
-    calls: dict[str, list[str]] = {}
-    for row in rows:
-        calls.setdefault(row["product"], []).append(row["text"])
-    for texts in calls.values():
+    for texts in _calls(name):
         clear_caches()
         together = label_turns(texts)
         clear_caches()
@@ -291,8 +295,7 @@ def test_the_grader_reads_each_call_as_the_director_did_turn_by_turn(name: str) 
 
 def test_the_call_so_far_is_the_same_whether_extended_turn_by_turn_or_read_cold() -> None:
     """The director asks after every turn; each answer extends the last one instead of rereading the call."""
-    rows = load_set(Path(__file__).parent / "data" / "labels_dev41_en.jsonl")
-    texts = [row["text"] for row in rows if row["product"] == rows[0]["product"]]
+    texts = _calls("labels_dev41_en")[0]
     clear_caches()
     extended = [call_context(texts[:i]) for i in range(len(texts) + 1)]
     cold = []

@@ -20,7 +20,7 @@ from graders.scorecard import grade
 from graders.transcript import Transcript, Turn
 from personas.library import get_persona
 from personas.schema import Persona
-from simulator.director import TIME_COST, decide, opening
+from simulator.director import TIME_COST, Decision, decide, opening
 from simulator.session import CallView, Simulator
 from simulator.settings import Settings
 from simulator.state import CustomerState
@@ -58,13 +58,15 @@ def play(sim: Simulator, persona: str, lang: str, kind: str) -> CallView:
     return view if view.finished else sim.end(view.thread_id)
 
 
-def directed(persona: Persona, lines: list[str]) -> tuple[CustomerState, list[str]]:
-    """The customer's state after the director has heard these trainee lines, and the lines said."""
+def after_discovery(lang: str, line: str) -> tuple[Persona, CustomerState, Decision]:
+    """The director's decision on `line`, said after the good tv-parent script's first four lines (which draw out
+    the need and the motive), with the customer's state before it."""
+    persona = get_persona("tv-parent", lang)
     state, _ = opening(persona)
     said: list[str] = []
-    for line in lines:
-        state, said = decide(persona, state, line, said).customer, [*said, line]
-    return state, said
+    for earlier in script("tv-parent", lang, "good")[:4]:
+        state, said = decide(persona, state, earlier, said).customer, [*said, earlier]
+    return persona, state, decide(persona, state, line, said)
 
 
 def last_turns(view: CallView, n: int = 6) -> str:
@@ -204,14 +206,12 @@ def test_an_unanswered_objection_is_pressed_but_not_repeated_word_for_word_every
 def test_a_need_payoff_question_after_the_motive_gets_the_customer_to_say_what_it_is_worth(lang: str) -> None:
     # Seed 002: a need-payoff question makes the customer state the value of solving the problem. Once the customer
     # has said why it is urgent, "I wouldn't know, to be honest" would punish the trainee for the right question.
-    persona = get_persona("tv-parent", lang)
     payoff = {
         "en": "If he could speak English for half an hour a day with someone correcting him, how much would that help?",
         "zh": "如果他每天能有半小时跟人说英语、有人帮他纠正,对他帮助大吗?",
     }[lang]
-    state, said = directed(persona, script("tv-parent", lang, "good")[:4])
+    persona, state, decision = after_discovery(lang, payoff)
     assert state.motive_revealed, "the script's first turns no longer draw out the motive: pick other lines"
-    decision = decide(persona, state, payoff, said)
     assert "need_payoff" in decision.labels.spin
     assert [beat.kind for beat in decision.beats] == ["value_agreed"]
     assert decision.customer.patience == state.patience - TIME_COST  # only the time every turn costs
@@ -223,13 +223,11 @@ def test_a_need_payoff_question_after_the_motive_gets_the_customer_to_say_what_i
 def test_a_read_back_is_confirmed_even_when_it_also_reads_as_a_situation_question(lang: str) -> None:
     # The labeler may read a summary that ends in "right?" as a situation question too; the customer should confirm
     # it, not answer it with a fact or an "I wouldn't know", and not lose patience over it.
-    persona = get_persona("tv-parent", lang)
     read_back = {
         "en": "So his English is the weak subject and the exam is next June, right?",
         "zh": "所以他现在上初一，口语比较弱，是吗？",
     }[lang]
-    state, said = directed(persona, script("tv-parent", lang, "good")[:4])
-    decision = decide(persona, state, read_back, said)
+    _, state, decision = after_discovery(lang, read_back)
     assert "summarize" in decision.labels.close and decision.labels.spin, "pick a read-back the labeler also asks by"
     assert [beat.kind for beat in decision.beats][:1] == ["confirm"]
     assert "answer_vague" not in [beat.kind for beat in decision.beats]
