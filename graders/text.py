@@ -7,6 +7,8 @@ from functools import lru_cache
 
 import opencc
 
+from graders import cantonese
+
 _T2S = opencc.OpenCC("t2s")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _FULLWIDTH = str.maketrans("？！，。；：（）", "?!,.;:()")
@@ -24,7 +26,18 @@ def detect_language(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Fold Traditional to Simplified, full-width punctuation to ASCII, case and quotes, whitespace."""
+    """Fold Traditional to Simplified (and written Cantonese to Mandarin), full-width punctuation to ASCII, case and
+    quotes, whitespace."""
+    text = _plain(text)
+    return cantonese.fold(text) if _CJK.search(text) else text
+
+
+def is_written_cantonese(text: str) -> bool:
+    """Is this turn written in Cantonese (which normalise() reads as Mandarin)?"""
+    return cantonese.is_cantonese(_plain(text))
+
+
+def _plain(text: str) -> str:
     text = text[:MAX_TURN_CHARS]
     if _CJK.search(text):
         text = _T2S.convert(text).replace("。", ".").replace("、", ",")
