@@ -70,3 +70,19 @@ def test_an_unknown_set_is_named_with_the_fix(data: Path) -> None:
 def test_training_from_another_folder_never_overwrites_the_shipped_model(data: Path) -> None:
     run = _train(data)
     assert run.returncode != 0 and "--data only reads" in run.stderr
+
+
+def test_cross_validation_scores_every_dev_turn_once_by_language(tmp_path: Path) -> None:
+    sets = {"labels_dev2_en": 150, "labels_dev3_zh": 130, "labels_dev4_en": 110, "labels_dev5_zh": 132}
+    for name in ("labels_contract", *sets):
+        shutil.copy(DATA / f"{name}.jsonl", tmp_path)
+    run = _train(tmp_path, "--folds", "2")
+    assert run.returncode == 0, run.stderr
+    turns = {cells[0]: int(cells[1]) for cells in _rows(run.stdout) if cells[1].isdigit()}
+    assert turns["all"] == sum(sets.values())  # each dev turn predicted once, by a layer that never saw it
+    assert turns["English"] == 260 and turns["Chinese"] == 262
+    # dev3_zh and dev5_zh have 3 and 9 turns written in Cantonese
+    assert turns["Chinese, written Cantonese"] == 12 and turns["Chinese, Mandarin"] == 250
+
+    too_many = _train(tmp_path, "--folds", "5")
+    assert too_many.returncode != 0 and "only 4 numbered dev sets" in too_many.stderr

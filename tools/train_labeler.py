@@ -5,6 +5,7 @@ python tools/train_labeler.py --evaluate      # leave one set out at a time: rul
 python tools/train_labeler.py --test SET ...  # train on the rest, report on these sets, write nothing
 python tools/train_labeler.py --test SET ... --curve 4   # the same, trained on a quarter, half, ... of the rest
 python tools/train_labeler.py --data DIR --test SET ...  # the same on the sets in DIR (writes nothing)
+python tools/train_labeler.py --folds 4       # cross-validate over the numbered dev sets, by language (writes nothing)
 
 Needs scikit-learn (`pip install -e '.[dev]'`); the labeler itself only reads the two files it writes: one
 L2-regularised logistic model per label and per stage, weights below MIN_WEIGHT dropped.
@@ -22,6 +23,7 @@ from rich.table import Table
 from graders import learned
 from graders.evaluation import EXAMPLE_ID_PREFIX, GROUPS, evaluate_predictions, load_annotations, previous_in_call
 from graders.labeler import clear_caches, layer_features, rule_labels
+from graders.text import is_written_cantonese
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SEALED = ("labels_holdout",)  # measured, never trained on: the only figures that say how it does on new calls
@@ -194,6 +196,48 @@ def _curve(
     console.print(table)
 
 
+def _folds(
+    console: Console, sets: dict[str, list[list[dict]]], groups: tuple[str, ...], args: argparse.Namespace
+) -> None:
+    """Cross-validation: the numbered dev sets in `args.folds` runs of consecutive sets; each run is predicted by a
+    layer trained on every other set, and the predictions of all runs are scored together, by language."""
+
+    def number(name: str) -> int | None:
+        found = re.fullmatch(r"labels_dev(\d+)_\w+", name)
+        return int(found.group(1)) if found else None
+
+    numbers = sorted({n for name in sets if (n := number(name)) is not None})
+    if len(numbers) < args.folds:
+        raise SystemExit(f"--folds {args.folds}: only {len(numbers)} numbered dev sets (labels_devN_*) to split")
+    gold: list[dict] = []
+    predicted: list[dict] = []
+    for fold in range(args.folds):
+        held = set(numbers[fold * len(numbers) // args.folds : (fold + 1) * len(numbers) // args.folds])
+        rows, weights = training_rows({name: v for name, v in sets.items() if number(name) not in held})
+        model = train(rows, args.c, groups, args.margin, weights)
+        for name, versions in sets.items():
+            if number(name) in held:
+                gold += versions[0]
+                predicted += _predict(model, versions[0])
+    table = Table(title=f"{args.folds}-fold cross-validation over dev{numbers[0]}-{numbers[-1]}: rules + layer")
+    for col in ("turns", "count", *(f"{g} F1" for g in GROUPS), "stage acc"):
+        table.add_column(col, justify="right")
+    subsets = {
+        "all": lambda row: True,
+        "English": lambda row: row["lang"] == "en",
+        "Chinese": lambda row: row["lang"] == "zh",
+        "Chinese, written Cantonese": lambda row: row["lang"] == "zh" and is_written_cantonese(row["text"]),
+        "Chinese, Mandarin": lambda row: row["lang"] == "zh" and not is_written_cantonese(row["text"]),
+    }
+    for title, keep in subsets.items():
+        chosen = [i for i, row in enumerate(gold) if keep(row)]
+        if not chosen:
+            continue
+        report = evaluate_predictions([gold[i] for i in chosen], [predicted[i] for i in chosen])
+        table.add_row(title, str(report.n), *(f"{v:.3f}" for v in report.figures()))
+    console.print(table)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength (default 1)")
@@ -204,6 +248,7 @@ def main() -> None:
     parser.add_argument(
         "--curve", type=int, default=0, help="with --test: train on 1/N, 2/N, ... of the other sets (a learning curve)"
     )
+    parser.add_argument("--folds", type=int, default=0, help="cross-validate over the numbered dev sets in N runs")
     parser.add_argument("--data", type=Path, default=DATA, help="where the labelled sets are (default tests/data)")
     parser.add_argument("--first-only", action="store_true", help="train on each set's own labels, no second opinions")
     parser.add_argument(
@@ -220,6 +265,9 @@ def main() -> None:
         sets = {name: versions[:1] for name, versions in sets.items()}
     console = Console(width=120)
     clear_caches()
+    if args.folds:
+        _folds(console, sets, groups, args)
+        return
     if args.curve and args.test:
         _curve(console, sets, load(args.test, args.data), groups, args)
         return
