@@ -401,5 +401,6 @@ def read_turn(text: str) -> Reading:
         greeting=has(c.GREETING, norm),
         goodbye=has(c.GOODBYE, norm),
         introduces_self=has(c.INTRODUCES_SELF, norm),
+        manners_only=questions > 0 and real_questions == 0,
     )
     return Reading(labels, sentences, asked_flags, language)

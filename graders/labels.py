@@ -28,6 +28,9 @@ class TurnLabels(BaseModel):
     greeting: bool = False
     goodbye: bool = False
     introduces_self: bool = Field(default=False, description="Says who is calling: name or company.")
+    manners_only: bool = Field(
+        default=False, description="Asks only for manners' sake: how are you, is now a good time, who is speaking."
+    )
 
     def contract(self) -> dict:
         """The four labels in the exact shape of shared/LABELS.md, sorted for stable output."""

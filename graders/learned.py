@@ -50,7 +50,7 @@ def _rule_features(language: str, rules: TurnLabels) -> set[str]:
     features = {f"lang={language}", f"rule:stage={rules.stage or 'none'}", f"rule:questions={min(rules.questions, 3)}"}
     for group in GROUPS:
         features.update(f"rule:{kind}" for kind in getattr(rules, group))
-    for flag in ("mentions_price", "greeting", "goodbye", "introduces_self"):
+    for flag in ("mentions_price", "greeting", "goodbye", "introduces_self", "manners_only"):
         if getattr(rules, flag):
             features.add(f"rule:{flag}")
     return features

@@ -17,6 +17,37 @@ _FULLWIDTH = str.maketrans("？！，。；：（）", "?!,.;:()")
 _SENTENCE_END = re.compile(r"(?<=[?!;\n])\s*|(?<=\.)(?![a-z0-9])\s*")
 _DECIMAL_DOT = re.compile(r"(?<=\d)\.(?=\d)|(?<=\b(?:mr|ms|dr|st|no))\.|(?<=\bmrs)\.")
 MAX_TURN_CHARS = 4000
+# Chat and dialect spellings of the words English cues are written with ("do u have", "d'you", "y'all", Scots
+# "didnae"): read as the standard word, so a trainee who types as they speak is understood.
+_EN_SPOKEN = {
+    "u": "you",
+    "ur": "your",
+    "ya": "you",
+    "ye": "you",
+    "yer": "your",
+    "yous": "you",
+    "youse": "you",
+    "y'all": "you",
+    "yall": "you",
+    "d'you": "do you",
+    "d'ya": "do you",
+    "wanna": "want to",
+    "gonna": "going to",
+    "gotta": "got to",
+    "lemme": "let me",
+    "gimme": "give me",
+    "cannae": "can't",
+    "didnae": "didn't",
+    "dinnae": "don't",
+    "isnae": "isn't",
+    "wouldnae": "wouldn't",
+    "fae": "from",
+}
+# Not "U.S.", and not a name after a title ("Mrs Ye", "Mr. Ya").
+_EN_SPOKEN_WORD = re.compile(
+    r"(?<![\w'.])(?<!mr )(?<!ms )(?<!mrs )(?<!miss )(?<!mr\. )(?<!ms\. )(?<!mrs\. )(?<!dr\. )(?<!dr )"
+    r"(?:" + "|".join(map(re.escape, _EN_SPOKEN)) + r")(?![\w']|\.\w)"
+)
 
 
 def detect_language(text: str) -> str:
@@ -27,9 +58,11 @@ def detect_language(text: str) -> str:
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Fold Traditional to Simplified (and written Cantonese to Mandarin), full-width punctuation to ASCII, case and
-    quotes, whitespace."""
+    quotes, whitespace, chat spellings to standard English ("do u" to "do you")."""
     text = _plain(text)
-    return cantonese.fold(text) if _CJK.search(text) else text
+    if _CJK.search(text):
+        return cantonese.fold(text)
+    return _EN_SPOKEN_WORD.sub(lambda m: _EN_SPOKEN[m.group()], text)
 
 
 def is_written_cantonese(text: str) -> bool:

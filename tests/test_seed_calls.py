@@ -225,7 +225,7 @@ def test_a_read_back_is_confirmed_even_when_it_also_reads_as_a_situation_questio
     # it, not answer it with a fact or an "I wouldn't know", and not lose patience over it.
     read_back = {
         "en": "So his English is the weak subject and the exam is next June, right?",
-        "zh": "所以他现在上初一，口语比较弱，是吗？",
+        "zh": "所以他现在在家就是背单词，没有练口语，对吗？",
     }[lang]
     _, state, decision = after_discovery(lang, read_back)
     assert "summarize" in decision.labels.close and decision.labels.spin, "pick a read-back the labeler also asks by"
