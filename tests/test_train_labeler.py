@@ -86,3 +86,5 @@ def test_cross_validation_scores_every_dev_turn_once_by_language(tmp_path: Path)
 
     too_many = _train(tmp_path, "--folds", "5")
     assert too_many.returncode != 0 and "only 4 numbered dev sets" in too_many.stderr
+    one = _train(tmp_path, "--folds", "1")
+    assert one.returncode != 0 and "at least 2 runs" in one.stderr

@@ -207,6 +207,8 @@ def _folds(
         return int(found.group(1)) if found else None
 
     numbers = sorted({n for name in sets if (n := number(name)) is not None})
+    if args.folds < 2:
+        raise SystemExit("--folds needs at least 2 runs: each run is scored by a layer trained on the others")
     if len(numbers) < args.folds:
         raise SystemExit(f"--folds {args.folds}: only {len(numbers)} numbered dev sets (labels_devN_*) to split")
     gold: list[dict] = []
@@ -220,7 +222,7 @@ def _folds(
                 gold += versions[0]
                 predicted += _predict(model, versions[0])
     table = Table(title=f"{args.folds}-fold cross-validation over dev{numbers[0]}-{numbers[-1]}: rules + layer")
-    for col in ("turns", "count", *(f"{g} F1" for g in GROUPS), "stage acc"):
+    for col in ("which turns", "turns", *(f"{g} F1" for g in GROUPS), "stage acc"):
         table.add_column(col, justify="right")
     subsets = {
         "all": lambda row: True,
